@@ -1,0 +1,61 @@
+package io.dbsim.cli;
+
+import io.dbsim.db.Database;
+import io.dbsim.db.Migrator;
+import io.dbsim.seed.SeedProfile;
+import io.dbsim.seed.SeedResult;
+import io.dbsim.seed.Seeder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = {"Fill the database with realistic, reproducible data (Datafaker, bulk COPY).",
+            "Migrates first when needed. Refuses a database that already holds data unless --reset is given."})
+final class SeedCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    SeedOptions seedOptions;
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Option(names = "--reset", description = "Empty the domain tables first (also cleans up an interrupted seed).")
+    boolean reset;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Parallel COPY connections (default: number of cores, at least 2).")
+    Integer jobs;
+
+    @Option(names = {"-P", "--progress"}, paramLabel = "SEC", defaultValue = "5",
+            description = "Print progress every SEC seconds, as pgbench -P. Default: ${DEFAULT-VALUE}.")
+    int progressSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SeedProfile profile = seedOptions.profile();
+        int workers = SeedRun.workers(jobs);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = database.open()) {
+            out.println("database: " + db.description());
+            Migrator.Outcome schema = new Migrator(db.connection()).migrate(List.of());
+            out.println("schema: at version " + schema.version());
+            SeedResult result = SeedRun.seed(db, profile, seedOptions.seed(), reset, workers, progressSeconds,
+                    spec.commandLine().getErr());
+            SeedSummary.print(out, result);
+        }
+        return ExitCodes.OK;
+    }
+}

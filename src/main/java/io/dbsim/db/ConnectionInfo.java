@@ -1,0 +1,53 @@
+package io.dbsim.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Where and as whom to connect. The password is kept for the driver only: {@link #toString()},
+ * {@link #safeUrl()} and every message built from this record leave it out.
+ */
+public record ConnectionInfo(String jdbcUrl, String user, String password) {
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    public Connection open() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, properties());
+    }
+
+    public Properties properties() {
+        Properties props = new Properties();
+        if (user != null && !user.isEmpty()) {
+            props.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", "dbsim");
+        return props;
+    }
+
+    /** The URL with any password parameter replaced, fit for consoles and reports. */
+    public String safeUrl() {
+        return redact(jdbcUrl);
+    }
+
+    public static String redact(String text) {
+        return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1***");
+    }
+
+    /** host:port/database as a DBA reads it, from the URL. */
+    public String hostAndDatabase() {
+        String rest = jdbcUrl.replaceFirst("^jdbc:postgresql:(//)?", "");
+        int query = rest.indexOf('?');
+        return query >= 0 ? rest.substring(0, query) : rest;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionInfo[" + safeUrl() + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,262 @@
+package io.dbsim.seed;
+
+import io.dbsim.DbsimException;
+import io.dbsim.UsageException;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.DatabaseErrors;
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Fills the domain tables the way a DBA bulk-loads: mark the database as loading, empty the
+ * tables, drop secondary indexes and foreign keys, COPY generated chunks over several connections
+ * at once, rebuild indexes and keys, VACUUM ANALYZE, and only then mark the seed complete.
+ */
+public final class Seeder {
+
+    private final ConnectionInfo database;
+    private final PrintWriter progress;
+    private final int workers;
+    private final long progressIntervalMillis;
+
+    public Seeder(ConnectionInfo database, PrintWriter progress, int workers, long progressIntervalMillis) {
+        this.database = database;
+        this.progress = progress;
+        this.workers = workers;
+        this.progressIntervalMillis = progressIntervalMillis;
+    }
+
+    /** Rows per table a profile and seed will produce, without generating any of them. */
+    public static Map<String, Long> plannedRows(SeedProfile profile, long seed) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        generators(new Population(seed, profile)).forEach(g -> rows.put(g.table(), g.plan().rows()));
+        return rows;
+    }
+
+    private static List<TableGenerator> generators(Population population) {
+        return List.of(new OrganizationRows(population), new ContactRows(population), new MemberRows(population),
+                new EmploymentRows(population), new StudentRows(population), new AttachmentRows(population));
+    }
+
+    public SeedResult seed(SeedProfile profile, long seed, boolean reset) {
+        long start = System.nanoTime();
+        try {
+            DeferredDdl ddl = prepare(profile, seed, reset);
+            List<TableGenerator> generators = generators(new Population(seed, profile));
+            long copyStart = System.nanoTime();
+            Map<String, Long> rows = load(generators);
+            Duration copyTime = Duration.ofNanos(System.nanoTime() - copyStart);
+            progress.println("seed: rebuilding " + ddl.restoreIndexes().size() + " indexes and "
+                    + ddl.restoreForeignKeys().size() + " foreign keys, then VACUUM ANALYZE");
+            progress.flush();
+            runParallel(ddl.restoreIndexes());
+            runParallel(ddl.restoreForeignKeys());
+            finish(rows);
+            return new SeedResult(profile, seed, rows, copyTime, Duration.ofNanos(System.nanoTime() - start));
+        } catch (SQLException e) {
+            throw DatabaseErrors.explain(e, database);
+        }
+    }
+
+    private DeferredDdl prepare(SeedProfile profile, long seed, boolean reset) throws SQLException {
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            SeedState.ensureTable(c);
+            var previous = SeedState.read(c);
+            if (!reset) {
+                if (previous.isPresent() && !previous.get().complete()) {
+                    throw new UsageException("the database holds an incomplete seed (profile " + previous.get().profile()
+                            + ", seed " + previous.get().seed() + ", started " + previous.get().startedAt()
+                            + ", never finished): run 'dbsim seed --reset' to clean it and seed again");
+                }
+                Map<String, Long> held = nonEmptyTables(c);
+                if (!held.isEmpty()) {
+                    throw new UsageException("the database already holds data (" + describe(held)
+                            + "): add --reset to replace it with a fresh seed");
+                }
+            }
+            SeedState.markLoading(c, profile.name(), seed);
+            s.execute("TRUNCATE " + String.join(", ", DomainTables.ALL) + " RESTART IDENTITY CASCADE");
+            if (previous.isPresent()) {
+                restoreLeniently(s, previous.get().restoreDdl());
+            }
+            DeferredDdl ddl = DeferredDdl.discover(c);
+            SeedState.saveRestoreDdl(c, ddl.restoreAll());
+            for (String drop : ddl.drop()) {
+                s.execute(drop);
+            }
+            return ddl;
+        }
+    }
+
+    /** An earlier seed stopped before rebuilding what it dropped: put back whatever is still missing. */
+    private static void restoreLeniently(Statement s, List<String> restore) throws SQLException {
+        for (String ddl : restore) {
+            try {
+                s.execute(ddl);
+            } catch (SQLException e) {
+                if (!"42P07".equals(e.getSQLState()) && !"42710".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Map<String, Long> nonEmptyTables(Connection c) throws SQLException {
+        Map<String, Long> held = new LinkedHashMap<>();
+        try (Statement s = c.createStatement()) {
+            for (String table : DomainTables.ALL) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1000001) t")) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        held.put(table, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static String describe(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.format("%,d", e.getValue()) + " rows")
+                .collect(Collectors.joining(", "));
+    }
+
+    private record Chunk(TableGenerator generator, int index) {
+    }
+
+    private Map<String, Long> load(List<TableGenerator> generators) throws SQLException {
+        List<Chunk> chunks = new ArrayList<>();
+        int most = generators.stream().mapToInt(g -> g.plan().chunks()).max().orElse(0);
+        // Interleave tables so that every connection has work until the end.
+        for (int i = 0; i < most; i++) {
+            for (TableGenerator g : generators) {
+                if (i < g.plan().chunks()) {
+                    chunks.add(new Chunk(g, i));
+                }
+            }
+        }
+        long total = generators.stream().mapToLong(g -> g.plan().rows()).sum();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        generators.forEach(g -> rows.put(g.table(), g.plan().rows()));
+        try (SeedProgress meter = new SeedProgress(progress, total, progressIntervalMillis)) {
+            inParallel(chunks, (connection, chunk) -> {
+                TableGenerator g = chunk.generator();
+                CsvBuffer buffer = new CsvBuffer((int) Math.min(64L << 20, g.plan().rows(chunk.index()) * 160 + 64));
+                g.write(chunk.index(), buffer);
+                try {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                            "COPY " + g.table() + " (" + g.columns() + ") FROM STDIN WITH (FORMAT csv)",
+                            new ByteArrayInputStream(buffer.bytes()));
+                } catch (IOException e) {
+                    throw new SQLException("COPY into " + g.table() + " failed: " + e.getMessage(), "08006", e);
+                }
+                meter.add(buffer.rows());
+            });
+        }
+        return rows;
+    }
+
+    private void runParallel(List<String> statements) throws SQLException {
+        inParallel(statements, (connection, sql) -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
+        });
+    }
+
+    private void finish(Map<String, Long> rows) throws SQLException {
+        runParallel(DomainTables.ALL.stream().map(t -> "VACUUM (ANALYZE) " + t).toList());
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            for (String table : DomainTables.ALL) {
+                s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                        + "COALESCE((SELECT max(id) FROM " + table + "), 0) + 1, false)");
+            }
+            String json = rows.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+                    .collect(Collectors.joining(", ", "{", "}"));
+            SeedState.markComplete(c, json);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        void run(Connection connection, T item) throws SQLException;
+    }
+
+    /** Runs each item on one of `workers` connections set up for bulk work; the first failure stops the rest. */
+    private <T> void inParallel(List<T> items, Work<T> work) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        int n = Math.min(workers, items.size());
+        BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(n);
+        List<Connection> opened = new ArrayList<>(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "seed-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < n; i++) {
+                Connection c = database.open();
+                opened.add(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET synchronous_commit = off");
+                    s.execute("SET maintenance_work_mem = '256MB'");
+                }
+                connections.add(c);
+            }
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    Connection c = connections.take();
+                    try {
+                        work.run(c, item);
+                    } finally {
+                        connections.add(c);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new DbsimException("seed failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbsimException("seed interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // Closing after the work is done or failed: nothing left to save.
+                }
+            }
+        }
+    }
+}

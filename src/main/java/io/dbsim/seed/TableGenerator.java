@@ -1,0 +1,15 @@
+package io.dbsim.seed;
+
+/** Makes the rows of one table, chunk by chunk, as COPY csv. */
+interface TableGenerator {
+
+    String table();
+
+    /** Column list for COPY, in the order rows are written. */
+    String columns();
+
+    RowPlan plan();
+
+    /** Writes all rows of chunk c; ids start at plan().firstId(c). */
+    void write(int chunk, CsvBuffer out);
+}
