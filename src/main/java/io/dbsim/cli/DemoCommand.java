@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"See dbsim's whole job in one go: start a throwaway PostgreSQL (unless a database is given),",
-            "migrate, seed the small profile, and print what was built."})
+        description = {"Start a throwaway PostgreSQL, migrate, seed, and show what was built.",
+            "Uses the database given by --jdbc-url instead when there is one."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin

@@ -3,7 +3,9 @@ package io.dbsim.db;
 import io.dbsim.DbsimException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,6 +41,7 @@ public final class EmbeddedDatabase implements Database {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setCleanDataDirectory(true)
+                    .setDataDirectoryCustomizer(EmbeddedDatabase::requirePasswordsForOtherRoles)
                     .setRegisterShutdownHook(true)
                     .start();
         } catch (IOException | RuntimeException e) {
@@ -48,6 +51,24 @@ public final class EmbeddedDatabase implements Database {
         }
         createDatabase(postgres);
         return new EmbeddedDatabase(postgres);
+    }
+
+    /**
+     * initdb's default trusts every local login. dbsim's own superuser stays trusted on loopback;
+     * any other role must give its password, as on a real server, so password handling is real.
+     */
+    private static void requirePasswordsForOtherRoles(File dataDirectory) {
+        String hba = String.join("\n",
+                "local all all trust",
+                "host all " + SUPERUSER + " 127.0.0.1/32 trust",
+                "host all " + SUPERUSER + " ::1/128 trust",
+                "host all all 127.0.0.1/32 scram-sha-256",
+                "host all all ::1/128 scram-sha-256", "");
+        try {
+            Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), hba);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void createDatabase(EmbeddedPostgres postgres) {
