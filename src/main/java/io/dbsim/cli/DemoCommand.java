@@ -4,6 +4,7 @@ import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
 import io.dbsim.report.DataOverview;
 import io.dbsim.seed.SeedResult;
+import io.dbsim.seed.Seeder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Seeder.warmUp();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println("demo: starting the database...");

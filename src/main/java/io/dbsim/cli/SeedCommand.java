@@ -45,6 +45,7 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Seeder.warmUp();
         SeedProfile profile = seedOptions.profile();
         int workers = SeedRun.workers(jobs);
         PrintWriter out = spec.commandLine().getOut();

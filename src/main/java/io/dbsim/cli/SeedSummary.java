@@ -19,8 +19,14 @@ final class SeedSummary {
             out.printf(Locale.ROOT, "  %-24s %,12d%n", e.getKey(), e.getValue());
         }
         out.printf(Locale.ROOT, "  %-24s %,12d%n", "total", result.totalRows());
-        out.printf(Locale.ROOT, "time: %.1f s (COPY %.1f s, then indexes, keys and VACUUM ANALYZE): %,.0f rows/s%n",
-                result.total().toMillis() / 1000.0, result.copyTime().toMillis() / 1000.0, result.rowsPerSecond());
+        SeedResult.Phases p = result.phases();
+        out.printf(Locale.ROOT, "time: %.1f s (prepare %.1f s, COPY with indexes and ANALYZE %.1f s, foreign keys %.1f s): "
+                + "%,.0f rows/s%n", seconds(result.total()), seconds(p.prepare()), seconds(p.load()), seconds(p.foreignKeys()),
+                result.rowsPerSecond());
         out.flush();
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return d.toMillis() / 1000.0;
     }
 }

@@ -45,7 +45,7 @@ final class AttachmentRows implements TableGenerator {
     }
 
     @Override
-    public void write(int chunk, CsvBuffer out) {
+    public void write(int chunk, CopyBuffer out) {
         Dictionary d = population.dictionary;
         long id = plan.firstId(chunk);
         long today = SeedClock.TODAY_EPOCH_DAY;

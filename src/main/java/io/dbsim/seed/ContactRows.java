@@ -39,7 +39,7 @@ final class ContactRows implements TableGenerator {
     }
 
     @Override
-    public void write(int chunk, CsvBuffer out) {
+    public void write(int chunk, CopyBuffer out) {
         Dictionary d = population.dictionary;
         long id = plan.firstId(chunk);
         for (long org = plan.chunkStart(chunk); org < plan.chunkEnd(chunk); org++) {

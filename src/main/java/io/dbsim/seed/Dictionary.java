@@ -51,6 +51,15 @@ final class Dictionary {
     }
 
     /**
+     * Datafaker parses its locale files (about a second of CPU) on first use. Doing that in the
+     * background while the command connects and migrates takes it off the seed's critical path.
+     */
+    static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("datafaker-warm-up")
+                .start(() -> new Faker(Locale.US, new Random(0)).name().firstName());
+    }
+
+    /**
      * Up to n distinct values; a generator whose vocabulary is smaller than n ends the pool early
      * rather than looping, which is why the attempts are bounded.
      */

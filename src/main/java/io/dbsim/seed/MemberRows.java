@@ -36,7 +36,7 @@ final class MemberRows implements TableGenerator {
     }
 
     @Override
-    public void write(int chunk, CsvBuffer out) {
+    public void write(int chunk, CopyBuffer out) {
         Dictionary d = population.dictionary;
         for (long id = plan.chunkStart(chunk); id < plan.chunkEnd(chunk); id++) {
             MemberTraits t = population.member(id);

@@ -39,7 +39,7 @@ final class OrganizationRows implements TableGenerator {
     }
 
     @Override
-    public void write(int chunk, CsvBuffer out) {
+    public void write(int chunk, CopyBuffer out) {
         Dictionary d = population.dictionary;
         for (long id = plan.chunkStart(chunk); id < plan.chunkEnd(chunk); id++) {
             SplittableRandom r = Rng.of(population.seed, STREAM, id);

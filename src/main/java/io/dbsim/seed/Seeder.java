@@ -5,9 +5,8 @@ import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.DatabaseErrors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,11 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * Fills the domain tables the way a DBA bulk-loads: mark the database as loading, empty the
- * tables, drop secondary indexes and foreign keys, COPY generated chunks over several connections
- * at once, rebuild indexes and keys, VACUUM ANALYZE, and only then mark the seed complete.
+ * tables, drop keys, indexes and foreign keys, COPY each table in its own stream (tables in
+ * parallel) and build its keys and indexes and ANALYZE it right after, validate foreign keys,
+ * and only then mark the seed complete.
  */
 public final class Seeder {
 
@@ -43,6 +45,11 @@ public final class Seeder {
         this.progress = progress;
         this.workers = workers;
         this.progressIntervalMillis = progressIntervalMillis;
+    }
+
+    /** Call as a command starts: loads Datafaker's locale data while the database is being connected and migrated. */
+    public static void warmUp() {
+        Dictionary.warmUpInBackground();
     }
 
     /** Rows per table a profile and seed will produce, without generating any of them. */
@@ -59,21 +66,27 @@ public final class Seeder {
 
     public SeedResult seed(SeedProfile profile, long seed, boolean reset) {
         long start = System.nanoTime();
+        // Datafaker's pools and the row plans take a moment to build: overlap them with the catalog work.
+        CompletableFuture<List<TableGenerator>> generators =
+                CompletableFuture.supplyAsync(() -> generators(new Population(seed, profile)));
         try {
             DeferredDdl ddl = prepare(profile, seed, reset);
-            List<TableGenerator> generators = generators(new Population(seed, profile));
             long copyStart = System.nanoTime();
-            Map<String, Long> rows = load(generators);
-            Duration copyTime = Duration.ofNanos(System.nanoTime() - copyStart);
-            progress.println("seed: rebuilding " + ddl.restoreIndexes().size() + " indexes and "
-                    + ddl.restoreForeignKeys().size() + " foreign keys, then VACUUM ANALYZE");
+            Map<String, Long> rows = load(generators.join(), ddl);
+            long keysStart = System.nanoTime();
+            progress.println("seed: rows loaded; validating " + ddl.addForeignKeys().size() + " foreign keys");
             progress.flush();
-            runParallel(ddl.restoreIndexes());
-            runParallel(ddl.restoreForeignKeys());
+            runParallel(ddl.addForeignKeys());
+            runParallel(ddl.validateForeignKeys());
             finish(rows);
-            return new SeedResult(profile, seed, rows, copyTime, Duration.ofNanos(System.nanoTime() - start));
+            long end = System.nanoTime();
+            return new SeedResult(profile, seed, rows, new SeedResult.Phases(Duration.ofNanos(copyStart - start),
+                    Duration.ofNanos(keysStart - copyStart), Duration.ofNanos(end - keysStart)),
+                    Duration.ofNanos(end - start));
         } catch (SQLException e) {
             throw DatabaseErrors.explain(e, database);
+        } finally {
+            generators.cancel(true);
         }
     }
 
@@ -141,39 +154,57 @@ public final class Seeder {
                 .collect(Collectors.joining(", "));
     }
 
-    private record Chunk(TableGenerator generator, int index) {
-    }
-
-    private Map<String, Long> load(List<TableGenerator> generators) throws SQLException {
-        List<Chunk> chunks = new ArrayList<>();
-        int most = generators.stream().mapToInt(g -> g.plan().chunks()).max().orElse(0);
-        // Interleave tables so that every connection has work until the end.
-        for (int i = 0; i < most; i++) {
-            for (TableGenerator g : generators) {
-                if (i < g.plan().chunks()) {
-                    chunks.add(new Chunk(g, i));
-                }
-            }
-        }
+    private Map<String, Long> load(List<TableGenerator> generators, DeferredDdl ddl) throws SQLException {
         long total = generators.stream().mapToLong(g -> g.plan().rows()).sum();
         Map<String, Long> rows = new LinkedHashMap<>();
         generators.forEach(g -> rows.put(g.table(), g.plan().rows()));
+        List<TableGenerator> biggestFirst = generators.stream()
+                .sorted(Comparator.comparingLong((TableGenerator g) -> g.plan().rows()).reversed()).toList();
         try (SeedProgress meter = new SeedProgress(progress, total, progressIntervalMillis)) {
-            inParallel(chunks, (connection, chunk) -> {
-                TableGenerator g = chunk.generator();
-                CsvBuffer buffer = new CsvBuffer((int) Math.min(64L << 20, g.plan().rows(chunk.index()) * 160 + 64));
-                g.write(chunk.index(), buffer);
-                try {
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "COPY " + g.table() + " (" + g.columns() + ") FROM STDIN WITH (FORMAT csv)",
-                            new ByteArrayInputStream(buffer.bytes()));
-                } catch (IOException e) {
-                    throw new SQLException("COPY into " + g.table() + " failed: " + e.getMessage(), "08006", e);
+            inParallel(biggestFirst, (connection, g) -> {
+                loadTable(connection, g, meter);
+                // Build this table's keys and indexes while bigger tables are still loading.
+                try (Statement s = connection.createStatement()) {
+                    for (String index : ddl.indexesOf(g.table())) {
+                        s.execute(index);
+                    }
+                    s.execute("ANALYZE " + g.table());
                 }
-                meter.add(buffer.rows());
             });
         }
         return rows;
+    }
+
+    /**
+     * One COPY stream per table, in the transaction that truncates it, so COPY FREEZE writes rows
+     * already frozen and visible to all: no VACUUM pass is needed afterwards, and a table is
+     * either fully loaded or empty.
+     */
+    private static void loadTable(Connection connection, TableGenerator g, SeedProgress meter) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("TRUNCATE " + g.table());
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + g.table() + " (" + g.columns() + ") FROM STDIN WITH (FORMAT binary, FREEZE)");
+        try {
+            copy.writeToCopy(CopyBuffer.HEADER, 0, CopyBuffer.HEADER.length);
+            CopyBuffer buffer = new CopyBuffer(4 << 20);
+            for (int chunk = 0; chunk < g.plan().chunks(); chunk++) {
+                buffer.clear();
+                g.write(chunk, buffer);
+                copy.writeToCopy(buffer.array(), 0, buffer.size());
+                meter.add(buffer.rows());
+            }
+            copy.writeToCopy(CopyBuffer.TRAILER, 0, CopyBuffer.TRAILER.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
     }
 
     private void runParallel(List<String> statements) throws SQLException {
@@ -185,7 +216,6 @@ public final class Seeder {
     }
 
     private void finish(Map<String, Long> rows) throws SQLException {
-        runParallel(DomainTables.ALL.stream().map(t -> "VACUUM (ANALYZE) " + t).toList());
         try (Connection c = database.open(); Statement s = c.createStatement()) {
             for (String table : DomainTables.ALL) {
                 s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "

@@ -35,7 +35,7 @@ final class StudentRows implements TableGenerator {
     }
 
     @Override
-    public void write(int chunk, CsvBuffer out) {
+    public void write(int chunk, CopyBuffer out) {
         Dictionary d = population.dictionary;
         long id = plan.firstId(chunk);
         for (long member = plan.chunkStart(chunk); member < plan.chunkEnd(chunk); member++) {

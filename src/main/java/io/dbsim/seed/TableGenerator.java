@@ -1,6 +1,6 @@
 package io.dbsim.seed;
 
-/** Makes the rows of one table, chunk by chunk, as COPY csv. */
+/** Makes the rows of one table, chunk by chunk, in binary COPY format. */
 interface TableGenerator {
 
     String table();
@@ -11,5 +11,5 @@ interface TableGenerator {
     RowPlan plan();
 
     /** Writes all rows of chunk c; ids start at plan().firstId(c). */
-    void write(int chunk, CsvBuffer out);
+    void write(int chunk, CopyBuffer out);
 }
