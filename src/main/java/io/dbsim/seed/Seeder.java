@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -120,13 +121,16 @@ public final class Seeder {
         }
     }
 
+    /** SQLSTATEs meaning "already there": relation exists, object exists, table already has a primary key. */
+    private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42710", "42P16");
+
     /** An earlier seed stopped before rebuilding what it dropped: put back whatever is still missing. */
     private static void restoreLeniently(Statement s, List<String> restore) throws SQLException {
         for (String ddl : restore) {
             try {
                 s.execute(ddl);
             } catch (SQLException e) {
-                if (!"42P07".equals(e.getSQLState()) && !"42710".equals(e.getSQLState())) {
+                if (!ALREADY_EXISTS.contains(e.getSQLState())) {
                     throw e;
                 }
             }
