@@ -19,7 +19,8 @@ import java.util.Arrays;
         footer = {"  0  success", "  1  run-time failure (database unreachable, migration failed, ...)",
             "  2  usage error (bad flag or value, refused to overwrite data)", "",
             "Add --verbose to any command for stack traces."},
-        subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Dbsim implements Runnable {
 
     @Spec
@@ -31,6 +32,8 @@ public final class Dbsim implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

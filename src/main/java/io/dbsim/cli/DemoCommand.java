@@ -2,9 +2,14 @@ package io.dbsim.cli;
 
 import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
+import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.DataOverview;
 import io.dbsim.seed.SeedResult;
 import io.dbsim.seed.Seeder;
+import io.dbsim.workload.Patterns;
+import io.dbsim.workload.PoolGate;
+import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,11 +17,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start a throwaway PostgreSQL, migrate, seed, and show what was built.",
+        description = {"Start a throwaway PostgreSQL, migrate, seed, simulate users for 15 s, and report.",
             "Uses the database given by --jdbc-url instead when there is one."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -50,6 +57,12 @@ final class DemoCommand implements Callable<Integer> {
                     SeedRun.workers(null), 5, err);
             SeedSummary.print(out, result);
             DataOverview.print(out, db.connection());
+            err.println("demo: simulating 20 users for 15 s (pattern distributed, pool of 10)...");
+            err.flush();
+            RunConfig run = new RunConfig("distributed", 20, 0, Duration.ofSeconds(15), Duration.ofMillis(100),
+                    Duration.ofSeconds(2), List.of(), 0, 0, Duration.ofSeconds(2), 1, seedOptions.seed(), 10, 10,
+                    Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(5));
+            ConsoleReport.print(out, new Simulation(run, Patterns.builtIn().named("distributed"), db.connection(), err).run());
         }
         return ExitCodes.OK;
     }

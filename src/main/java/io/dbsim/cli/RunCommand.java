@@ -1,0 +1,309 @@
+package io.dbsim.cli;
+
+import io.dbsim.DbsimException;
+import io.dbsim.UsageException;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.Database;
+import io.dbsim.db.DatabaseErrors;
+import io.dbsim.db.DatabaseKind;
+import io.dbsim.db.Migrator;
+import io.dbsim.report.ConsoleReport;
+import io.dbsim.report.JsonReport;
+import io.dbsim.seed.SeedProfiles;
+import io.dbsim.seed.SeedState;
+import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Patterns;
+import io.dbsim.workload.PoolGate;
+import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.RunResult;
+import io.dbsim.workload.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate application users against the seeded database and report how it and the pool held up.",
+            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). With no database given,",
+            "an embedded PostgreSQL is started, migrated and seeded with the small profile first."})
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = {"-c", "--users"}, paramLabel = "N", defaultValue = "50", description = "Concurrent users (default ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "50",
+            description = "Operations per user (default ${DEFAULT-VALUE}); ignored when --duration is given.")
+    int ops;
+
+    @Option(names = {"-T", "--duration"}, paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Run for this long (e.g. 5m) instead of a number of operations.")
+    Duration duration;
+
+    @Option(names = "--think-time", paramLabel = "TIME", defaultValue = "100ms", converter = DurationConverter.class,
+            description = "Mean pause between a user's operations (default ${DEFAULT-VALUE}); drawn as the pattern says.")
+    Duration thinkTime;
+
+    @Option(names = "--ramp-up", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Start users evenly over this time (default ${DEFAULT-VALUE}).")
+    Duration rampUp;
+
+    @Option(names = "--stages", paramLabel = "TIME:USERS,...",
+            description = "k6-style stages, e.g. 30s:50,2m:50,30s:0: reach each user count linearly by the end of its stage.")
+    String stages;
+
+    @Option(names = "--rate", paramLabel = "N/s",
+            description = "Open model: start operations at this fixed rate (e.g. 500/s) for --duration, users as needed.")
+    String rate;
+
+    @Option(names = "--max-users", paramLabel = "N", defaultValue = "1000",
+            description = "Open model: most operations in flight at once; arrivals beyond are dropped and counted (default ${DEFAULT-VALUE}).")
+    int maxUsers;
+
+    @Option(names = "--pattern", paramLabel = "NAME", defaultValue = "distributed",
+            description = "User pattern from workloads/patterns.yaml: read_heavy, write_heavy, mixed, file_operations, "
+                    + "distributed (default), pk_lookup.")
+    String pattern;
+
+    @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Leave operations that start in the first TIME out of the statistics (default ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(names = "--max-tries", paramLabel = "N", defaultValue = "1",
+            description = "Tries per operation for deadlocks and serialization failures, as pgbench (default ${DEFAULT-VALUE}: no retry).")
+    int maxTries;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the users' key choices and operation mix: same seed, same sequence (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--pool-size", paramLabel = "N", defaultValue = "20", description = "HikariCP maximumPoolSize (default ${DEFAULT-VALUE}).")
+    int poolSize;
+
+    @Option(names = "--pool-min-idle", paramLabel = "N", description = "HikariCP minimumIdle (default: the pool size).")
+    Integer poolMinIdle;
+
+    @Option(names = "--connection-timeout", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Longest wait for a pooled connection before the operation fails as pool_timeout (default ${DEFAULT-VALUE}).")
+    Duration connectionTimeout;
+
+    @Option(names = "--pool-property", paramLabel = "KEY=VALUE",
+            description = "Any other HikariCP property, e.g. maxLifetime=600000 (repeatable).")
+    Map<String, String> poolProperties = new LinkedHashMap<>();
+
+    @Option(names = "--pool-queue", paramLabel = "fair|direct", defaultValue = "fair",
+            description = "fair: first come, first served queue in front of the pool (default); direct: HikariCP's own hand-off.")
+    PoolGate.Queue poolQueue;
+
+    @Option(names = "--statement-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "PostgreSQL statement_timeout for the run's connections.")
+    Duration statementTimeout;
+
+    @Option(names = {"-P", "--progress"}, paramLabel = "TIME", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Progress line every TIME, as pgbench -P (default ${DEFAULT-VALUE}).")
+    Duration progressEvery;
+
+    @Option(names = "--quick", description = "Quick check: 10 users, 20 operations each.")
+    boolean quick;
+
+    @Option(names = "--stress", description = "Stress test: 200 users, 100 operations each.")
+    boolean stress;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
+    Path json;
+
+    @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
+    boolean force;
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunConfig config = config();
+        Pattern chosen = Patterns.builtIn().named(pattern);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json != null && json.toAbsolutePath().getParent() != null
+                && java.nio.file.Files.exists(json) && java.nio.file.Files.isDirectory(json)) {
+            throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
+        }
+        try (Database db = database.open()) {
+            ConnectionInfo connection = db.connection();
+            refuseProductionLookingTarget(connection);
+            out.println("database: " + db.description());
+            prepareData(db, err);
+            Simulation simulation = new Simulation(config, chosen, connection, err);
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread onSignal = new Thread(() -> {
+                try {
+                    err.println("dbsim: stopping; writing what was measured so far");
+                    err.flush();
+                    simulation.stop(10, TimeUnit.SECONDS);
+                    reported.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "dbsim-stop");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                RunResult result = simulation.run();
+                ConsoleReport.print(out, result);
+                if (json != null) {
+                    JsonReport.write(result, json);
+                    out.println("JSON report: " + json);
+                }
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is already running and waits for the report written above.
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** An empty embedded server is migrated and seeded first; a given server must hold a complete seed. */
+    private void prepareData(Database db, PrintWriter err) {
+        Optional<SeedState> state;
+        try (Connection c = db.connection().open()) {
+            state = SeedState.read(c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.explain(e, db.connection());
+        }
+        if (state.isPresent() && state.get().complete()) {
+            return;
+        }
+        if (state.isPresent()) {
+            throw new DbsimException("the database holds an incomplete seed: run 'dbsim seed --reset' first");
+        }
+        if (database.request().resolvedKind() == DatabaseKind.URL) {
+            throw new DbsimException("the database has not been seeded by dbsim: run 'dbsim seed' (it migrates too) first");
+        }
+        err.println("run: fresh database: migrating and seeding the small profile first");
+        err.flush();
+        new Migrator(db.connection()).migrate(List.of());
+        SeedRun.seed(db, SeedProfiles.load("small"), seed, false, SeedRun.workers(null), 5, err);
+    }
+
+    private void refuseProductionLookingTarget(ConnectionInfo connection) {
+        if (force || database.request().resolvedKind() != DatabaseKind.URL) {
+            return;
+        }
+        String target = connection.hostAndDatabase().toLowerCase(java.util.Locale.ROOT);
+        String host = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
+        String dbName = target.contains("/") ? target.substring(target.indexOf('/') + 1) : "";
+        boolean localHost = host.isEmpty() || host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("[::1]")
+                || host.startsWith("::1");
+        boolean testName = dbName.matches(".*(test|dev|local|bench|sim|demo|load|stag|qa|perf|scratch).*");
+        if (!localHost && !testName) {
+            throw new UsageException("refusing to load " + connection.hostAndDatabase() + ", which does not look like a local "
+                    + "or test database: add --force if you really mean to run simulated users against it");
+        }
+    }
+
+    private RunConfig config() {
+        var parsed = spec.commandLine().getParseResult();
+        int u = users;
+        int o = ops;
+        if (quick && stress) {
+            throw new UsageException("--quick and --stress contradict each other: choose one");
+        }
+        if (quick) {
+            u = parsed.hasMatchedOption("--users") ? users : 10;
+            o = parsed.hasMatchedOption("--ops") ? ops : 20;
+        }
+        if (stress) {
+            u = parsed.hasMatchedOption("--users") ? users : 200;
+            o = parsed.hasMatchedOption("--ops") ? ops : 100;
+        }
+        require(u >= 1, "--users must be 1 or more, got " + u);
+        require(o >= 1, "--ops must be 1 or more, got " + o);
+        require(poolSize >= 1, "--pool-size must be 1 or more, got " + poolSize);
+        require(maxTries >= 1, "--max-tries must be 1 or more, got " + maxTries);
+        require(maxUsers >= 1, "--max-users must be 1 or more, got " + maxUsers);
+        require(!connectionTimeout.isZero() && connectionTimeout.toMillis() >= 250,
+                "--connection-timeout must be at least 250ms (HikariCP's minimum), got " + connectionTimeout.toMillis() + "ms");
+        double ratePerSecond = rate == null ? 0 : parseRate(rate);
+        List<RunConfig.Stage> parsedStages = stages == null ? List.of() : parseStages(stages);
+        if (ratePerSecond > 0) {
+            require(duration != null, "--rate needs --duration: how long to keep the arrival rate, e.g. --duration 2m");
+            require(parsedStages.isEmpty(), "--rate and --stages are two different models: choose one");
+        }
+        Duration runFor = duration;
+        int opsPerUser = duration != null || !parsedStages.isEmpty() ? 0 : o;
+        return new RunConfig(pattern, u, opsPerUser, runFor, thinkTime, rampUp, parsedStages, ratePerSecond, maxUsers, warmUp,
+                maxTries, seed, poolSize, poolMinIdle == null ? poolSize : poolMinIdle, connectionTimeout, poolProperties,
+                poolQueue, statementTimeout, progressEvery);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new UsageException(message);
+        }
+    }
+
+    static double parseRate(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        double per = 1;
+        if (v.endsWith("/s")) {
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("/m")) {
+            v = v.substring(0, v.length() - 2);
+            per = 60;
+        }
+        try {
+            double r = Double.parseDouble(v) / per;
+            if (r <= 0 || Double.isNaN(r) || Double.isInfinite(r)) {
+                throw new NumberFormatException();
+            }
+            return r;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--rate '" + value + "' is not a rate: write it like 500/s or 3000/m");
+        }
+    }
+
+    static List<RunConfig.Stage> parseStages(String value) {
+        List<RunConfig.Stage> result = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String[] pieces = part.trim().split(":");
+            if (pieces.length != 2) {
+                throw new UsageException("--stages '" + part.trim() + "' must be TIME:USERS, e.g. 30s:50");
+            }
+            Duration d;
+            int target;
+            try {
+                d = DurationConverter.parse(pieces[0]);
+                target = Integer.parseInt(pieces[1].trim());
+            } catch (RuntimeException e) {
+                throw new UsageException("--stages '" + part.trim() + "' must be TIME:USERS, e.g. 30s:50");
+            }
+            if (target < 0) {
+                throw new UsageException("--stages: a user count cannot be negative (" + part.trim() + ")");
+            }
+            result.add(new RunConfig.Stage(d, target));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+package io.dbsim.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** All measurements of one run: per operation, users' wake-up lateness, and the time series. */
+public final class RunMetrics {
+
+    private final OperationMetrics[] operations;
+    private final Recorder lateness = new Recorder(OperationMetrics.HIGHEST_MICROS, 3);
+    private final Histogram latenessSoFar = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
+    private final List<TimePoint> series = new ArrayList<>();
+    private long lastSampleNanos;
+
+    public RunMetrics(List<String> operationNames, long startNanos) {
+        this.operations = operationNames.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
+        this.lastSampleNanos = startNanos;
+    }
+
+    public OperationMetrics operation(int index) {
+        return operations[index];
+    }
+
+    /** How late a user woke up after its think time, against its schedule. */
+    public void lateness(long micros) {
+        lateness.recordValue(Math.max(0, Math.min(micros, OperationMetrics.HIGHEST_MICROS)));
+    }
+
+    /** Closes the current interval: adds it to the totals and to the time series. */
+    public synchronized TimePoint sample(long nowNanos, double elapsedSeconds, int users, int busy, int idle, int waiting) {
+        Histogram merged = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
+        long errors = 0;
+        for (OperationMetrics op : operations) {
+            OperationMetrics.Interval interval = op.sample();
+            merged.add(interval.succeeded());
+            errors += interval.failed();
+        }
+        latenessSoFar.add(lateness.getIntervalHistogram());
+        double seconds = Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
+        lastSampleNanos = nowNanos;
+        long ops = merged.getTotalCount() + errors;
+        TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
+                merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting);
+        series.add(point);
+        return point;
+    }
+
+    public synchronized List<TimePoint> series() {
+        return List.copyOf(series);
+    }
+
+    public synchronized Histogram lateness() {
+        return latenessSoFar.copy();
+    }
+
+    public List<OperationMetrics.Summary> summaries() {
+        List<OperationMetrics.Summary> all = new ArrayList<>();
+        for (OperationMetrics op : operations) {
+            all.add(op.summary());
+        }
+        return all;
+    }
+}

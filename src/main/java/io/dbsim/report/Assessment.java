@@ -1,0 +1,44 @@
+package io.dbsim.report;
+
+import io.dbsim.workload.RunResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A plain reading of the numbers, each line stating the figure it rests on. */
+public final class Assessment {
+
+    private Assessment() {
+    }
+
+    public static List<String> of(RunResult run, RunSummary s) {
+        List<String> lines = new ArrayList<>();
+        double mean = RunSummary.meanMs(s.total());
+        double p95 = RunSummary.ms(s.total(), 95);
+        String speed = mean < 100 ? "excellent" : mean < 500 ? "good" : mean < 1000 ? "fair" : "poor";
+        lines.add(String.format(Locale.ROOT, "response time %s: average %.1f ms, p95 %.1f ms", speed, mean, p95));
+        if (s.failed() == 0) {
+            lines.add("no failed operations");
+        } else {
+            lines.add(String.format(Locale.ROOT, "%.2f%% of operations failed (%d): see errors by class", s.errorRate(), s.failed()));
+        }
+        double waitShare = s.poolWaitShare();
+        if (waitShare >= 20) {
+            lines.add(String.format(Locale.ROOT, "the pool is a bottleneck: %.0f%% of the average response time is spent "
+                    + "waiting for one of %d connections (p95 wait %.1f ms)", waitShare, run.poolSize(), RunSummary.ms(s.poolWait(), 95)));
+        } else {
+            lines.add(String.format(Locale.ROOT, "the pool keeps up: %.1f%% of response time is spent waiting for a connection",
+                    waitShare));
+        }
+        if (run.fairness().users() > 1 && run.fairness().starvedUsers() > 0) {
+            lines.add(String.format(Locale.ROOT, "%d users got less than half the median user's operations: the pool "
+                    + "served users unevenly (Jain index %.2f)", run.fairness().starvedUsers(), run.fairness().jainIndex()));
+        }
+        if (run.droppedArrivals() > 0) {
+            lines.add(String.format(Locale.ROOT, "%d arrivals were dropped: --max-users in flight were not enough for the rate",
+                    run.droppedArrivals()));
+        }
+        return lines;
+    }
+}

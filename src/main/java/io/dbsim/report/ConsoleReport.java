@@ -1,0 +1,88 @@
+package io.dbsim.report;
+
+import io.dbsim.metrics.ErrorClass;
+import io.dbsim.metrics.OperationMetrics;
+import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.RunResult;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-run report on the console: what a DBA's load test report holds, in plain text. */
+public final class ConsoleReport {
+
+    private ConsoleReport() {
+    }
+
+    public static void print(PrintWriter out, RunResult run) {
+        RunSummary s = RunSummary.of(run);
+        RunConfig c = run.config();
+        String rule = "=".repeat(78);
+        out.println();
+        out.println(rule);
+        out.println("dbsim run report" + (run.interrupted() ? "  (interrupted: what was measured until the stop)" : ""));
+        out.println(rule);
+        out.println("configuration");
+        out.printf(Locale.ROOT, "  database            %s (PostgreSQL %s)%n", run.database(), run.serverVersion());
+        if (c.openModel()) {
+            out.printf(Locale.ROOT, "  arrival rate        %.1f/s for %s (open model, at most %d in flight)%n",
+                    c.ratePerSecond(), Durations.format(c.plannedDuration()), c.maxUsers());
+        } else if (c.staged()) {
+            out.printf(Locale.ROOT, "  stages              %s%n", Durations.stages(c.stages()));
+        } else {
+            out.printf(Locale.ROOT, "  users               %d, %s%n", c.users(),
+                    c.opsPerUser() > 0 ? c.opsPerUser() + " operations each" : "for " + Durations.format(c.duration()));
+        }
+        out.printf(Locale.ROOT, "  pattern             %s, think time %s, ramp-up %s, warm-up %s%n", c.patternName(),
+                Durations.format(c.thinkTime()), Durations.format(c.rampUp()), Durations.format(c.warmUp()));
+        out.printf(Locale.ROOT, "  pool                %d connections (min idle %d, timeout %s, %s queue)%n", c.poolSize(),
+                c.poolMinIdle(), Durations.format(c.connectionTimeout()), c.poolQueue().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "  duration            %.1f s (measured %.1f s)%n", run.elapsed().toMillis() / 1000.0,
+                run.measured().toMillis() / 1000.0);
+        if (!c.openModel()) {
+            out.println("user patterns");
+            int users = run.usersByPattern().values().stream().mapToInt(Integer::intValue).sum();
+            for (Map.Entry<String, Integer> e : run.usersByPattern().entrySet()) {
+                out.printf(Locale.ROOT, "  %-20s%5d users (%.1f%%)%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / Math.max(1, users));
+            }
+        }
+        out.println("results");
+        out.printf(Locale.ROOT, "  operations          %,d%n", s.operations());
+        out.printf(Locale.ROOT, "  succeeded           %,d (%.2f%%)%n", s.succeeded(), s.successRate());
+        out.printf(Locale.ROOT, "  failed              %,d (%.2f%%), retries %,d%n", s.failed(), s.errorRate(), s.retries());
+        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%n", s.throughput());
+        out.println("response times (ms)     mean      p50      p95      p99      min      max");
+        row(out, "  total", s.total());
+        row(out, "  pool wait", s.poolWait());
+        row(out, "  database", s.database());
+        out.println("operations                    count   failed  share    mean     p95     p99   wait p95");
+        run.operations().stream().sorted(Comparator.comparing(OperationMetrics.Summary::name)).forEach(op ->
+                out.printf(Locale.ROOT, "  %-26s %8d %8d %5.1f%% %7.1f %7.1f %7.1f %9.1f%n", op.name(), op.count(), op.failed(),
+                        100.0 * op.count() / Math.max(1, s.operations()), RunSummary.meanMs(op.total()),
+                        RunSummary.ms(op.total(), 95), RunSummary.ms(op.total(), 99), RunSummary.ms(op.poolWait(), 95)));
+        if (s.failed() > 0) {
+            out.println("errors by class");
+            for (ErrorClass e : ErrorClass.values()) {
+                if (s.failuresByClass()[e.ordinal()] > 0) {
+                    out.printf(Locale.ROOT, "  %-26s %8d%n", e.label(), s.failuresByClass()[e.ordinal()]);
+                }
+            }
+        }
+        if (run.fairness().users() > 0) {
+            var f = run.fairness();
+            out.printf(Locale.ROOT, "pool fairness: operations per user min %d, median %d, max %d; Jain index %.3f; "
+                    + "longest wait %.1f ms%n", f.minOps(), f.medianOps(), f.maxOps(), f.jainIndex(), f.worstWaitMs());
+        }
+        out.println("assessment");
+        Assessment.of(run, s).forEach(line -> out.println("  - " + line));
+        out.println(rule);
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String label, org.HdrHistogram.Histogram h) {
+        out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, RunSummary.meanMs(h), RunSummary.ms(h, 50),
+                RunSummary.ms(h, 95), RunSummary.ms(h, 99), RunSummary.minMs(h), RunSummary.maxMs(h));
+    }
+}

@@ -1,0 +1,174 @@
+package io.dbsim.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dbsim.DbsimException;
+import io.dbsim.metrics.ErrorClass;
+import io.dbsim.metrics.OperationMetrics;
+import io.dbsim.metrics.TimePoint;
+import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.RunResult;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The machine-readable run report; its format is documented in reports/README.md. */
+public final class JsonReport {
+
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static Map<String, Object> toMap(RunResult run) {
+        RunSummary s = RunSummary.of(run);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("tool", "dbsim");
+        root.put("started_at", run.startedAt().toString());
+        root.put("elapsed_s", round(run.elapsed().toMillis() / 1000.0));
+        root.put("measured_s", round(run.measured().toMillis() / 1000.0));
+        root.put("interrupted", run.interrupted());
+        root.put("config", config(run.config()));
+        root.put("database", Map.of("target", run.database(), "server_version", run.serverVersion()));
+        root.put("users_by_pattern", run.usersByPattern());
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("operations", s.operations());
+        summary.put("succeeded", s.succeeded());
+        summary.put("failed", s.failed());
+        summary.put("retries", s.retries());
+        summary.put("success_rate_pct", round(s.successRate()));
+        summary.put("throughput_ops_per_sec", round(s.throughput()));
+        summary.put("latency_ms", latency(s.total()));
+        summary.put("pool_wait_ms", latency(s.poolWait()));
+        summary.put("database_ms", latency(s.database()));
+        summary.put("pool_wait_share_pct", round(s.poolWaitShare()));
+        summary.put("errors", errors(s.failuresByClass()));
+        root.put("summary", summary);
+
+        List<Map<String, Object>> operations = new ArrayList<>();
+        for (OperationMetrics.Summary op : run.operations()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", op.name());
+            o.put("count", op.count());
+            o.put("succeeded", op.succeeded());
+            o.put("failed", op.failed());
+            o.put("retries", op.retries());
+            o.put("share_pct", round(100.0 * op.count() / Math.max(1, s.operations())));
+            o.put("latency_ms", latency(op.total()));
+            o.put("pool_wait_ms", latency(op.poolWait()));
+            o.put("database_ms", latency(op.database()));
+            o.put("failed_latency_ms", latency(op.failedLatency()));
+            o.put("errors", errors(op.failuresByClass()));
+            operations.add(o);
+        }
+        root.put("operations", operations);
+
+        var f = run.fairness();
+        Map<String, Object> fairness = new LinkedHashMap<>();
+        fairness.put("users", f.users());
+        fairness.put("ops_per_user_min", f.minOps());
+        fairness.put("ops_per_user_median", f.medianOps());
+        fairness.put("ops_per_user_max", f.maxOps());
+        fairness.put("jain_index", round(f.jainIndex()));
+        fairness.put("starved_users", f.starvedUsers());
+        fairness.put("longest_pool_wait_ms", round(f.worstWaitMs()));
+        root.put("pool", Map.of("size", run.poolSize(), "queue", run.config().poolQueue().name().toLowerCase(), "fairness", fairness));
+        root.put("wake_up_lateness_ms", latency(run.wakeUpLateness()));
+        root.put("dropped_arrivals", run.droppedArrivals());
+
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (TimePoint p : run.timeSeries()) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("t_s", round(p.elapsedSeconds()));
+            point.put("ops", p.operations());
+            point.put("errors", p.errors());
+            point.put("ops_per_sec", round(p.opsPerSecond()));
+            point.put("p50_ms", round(p.p50Ms()));
+            point.put("p95_ms", round(p.p95Ms()));
+            point.put("p99_ms", round(p.p99Ms()));
+            point.put("users", p.users());
+            point.put("pool_active", p.poolBusy());
+            point.put("pool_idle", p.poolIdle());
+            point.put("pool_waiting", p.poolWaiting());
+            series.add(point);
+        }
+        root.put("timeseries", series);
+        root.put("assessment", Assessment.of(run, s));
+        return root;
+    }
+
+    /** Writes the report whole or not at all: to a temporary file first, then moved into place. */
+    public static void write(RunResult run, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".dbsim-", ".json.tmp");
+            try {
+                JSON.writeValue(tmp.toFile(), toMap(run));
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new DbsimException("cannot write the JSON report to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> config(RunConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pattern", c.patternName());
+        m.put("model", c.openModel() ? "open" : "closed");
+        m.put("users", c.users());
+        m.put("ops_per_user", c.opsPerUser());
+        m.put("duration_s", c.plannedDuration() == null ? null : c.plannedDuration().toMillis() / 1000.0);
+        m.put("think_time_ms", c.thinkTime().toMillis());
+        m.put("ramp_up_s", c.rampUp().toMillis() / 1000.0);
+        m.put("warm_up_s", c.warmUp().toMillis() / 1000.0);
+        m.put("stages", c.stages().stream().map(st -> Map.of("duration_s", st.duration().toMillis() / 1000.0, "target", st.target())).toList());
+        m.put("rate_per_sec", c.ratePerSecond());
+        m.put("max_users", c.maxUsers());
+        m.put("max_tries", c.maxTries());
+        m.put("seed", c.seed());
+        m.put("pool_size", c.poolSize());
+        m.put("pool_min_idle", c.poolMinIdle());
+        m.put("connection_timeout_ms", c.connectionTimeout().toMillis());
+        m.put("pool_properties", c.poolProperties());
+        m.put("pool_queue", c.poolQueue().name().toLowerCase());
+        m.put("statement_timeout_ms", c.statementTimeout() == null ? null : c.statementTimeout().toMillis());
+        return m;
+    }
+
+    private static Map<String, Object> latency(Histogram h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", round(RunSummary.meanMs(h)));
+        m.put("p50", round(RunSummary.ms(h, 50)));
+        m.put("p90", round(RunSummary.ms(h, 90)));
+        m.put("p95", round(RunSummary.ms(h, 95)));
+        m.put("p99", round(RunSummary.ms(h, 99)));
+        m.put("min", round(RunSummary.minMs(h)));
+        m.put("max", round(RunSummary.maxMs(h)));
+        return m;
+    }
+
+    private static Map<String, Long> errors(long[] byClass) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (ErrorClass e : ErrorClass.values()) {
+            m.put(e.label(), byClass[e.ordinal()]);
+        }
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.dbsim.workload;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What an operation needs besides its connection: where the keys are, its user's random stream, unique values. */
+public final class OperationContext {
+
+    private static final String[] STATUSES = {"active", "inactive", "pending", "suspended", "resigned"};
+    private static final String[] CLASSIFICATIONS = {"regular", "associate", "student", "retired", "life", "honorary"};
+    private static final String[] LAST_NAME_PREFIXES = {"Sm", "Jo", "Wi", "Br", "Mi", "Da", "Ga", "Ro", "Ma", "He",
+        "Le", "Th", "Ca", "Ha", "Ne", "Ki", "Wa", "Sc", "Ba", "Mo"};
+
+    private final KeySpace keys;
+    private final SplittableRandom random;
+    private final String runToken;
+    private final AtomicLong sequence;
+
+    public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence) {
+        this.keys = keys;
+        this.random = random;
+        this.runToken = runToken;
+        this.sequence = sequence;
+    }
+
+    public KeySpace keys() {
+        return keys;
+    }
+
+    public SplittableRandom random() {
+        return random;
+    }
+
+    /** A value no other insert of this run, or of another run, uses: for unique columns. */
+    public String unique() {
+        return runToken + sequence.incrementAndGet();
+    }
+
+    /** Statuses searched for, the common ones most often, as users do. */
+    public String status() {
+        return STATUSES[(int) (STATUSES.length * Math.pow(random.nextDouble(), 2.5))];
+    }
+
+    public String classification() {
+        return CLASSIFICATIONS[(int) (CLASSIFICATIONS.length * Math.pow(random.nextDouble(), 2.0))];
+    }
+
+    public String lastNamePrefix() {
+        return LAST_NAME_PREFIXES[random.nextInt(LAST_NAME_PREFIXES.length)];
+    }
+
+    /** Page numbers of a paginated list: the first pages are read far more than later ones. */
+    public int page() {
+        return (int) (50 * Math.pow(random.nextDouble(), 4));
+    }
+}

@@ -1,0 +1,101 @@
+package io.dbsim.workload;
+
+import java.util.List;
+import java.util.Map;
+
+/** What users do: either one weighted mix of operations, or a population mixing several of those. */
+public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
+
+    String name();
+
+    String description();
+
+    /** The pattern each of `users` users follows: shares allotted by largest remainder, so they are exact. */
+    List<OperationMix> assign(int users);
+
+    /** Expected share of each operation among all operations, when every user does as many. */
+    Map<String, Double> expectedShares(int users);
+
+    /** A weighted mix of operations; picking one costs a binary search, no allocation. */
+    record OperationMix(String name, String description, List<Operation> operations, double[] cumulative,
+                        ThinkTime thinkTime) implements Pattern {
+
+        public Operation pick(java.util.SplittableRandom r) {
+            double x = r.nextDouble() * cumulative[cumulative.length - 1];
+            int i = java.util.Arrays.binarySearch(cumulative, x);
+            return operations.get(i >= 0 ? Math.min(i + 1, operations.size() - 1) : -i - 1);
+        }
+
+        @Override
+        public List<OperationMix> assign(int users) {
+            return java.util.Collections.nCopies(users, this);
+        }
+
+        @Override
+        public Map<String, Double> expectedShares(int users) {
+            Map<String, Double> shares = new java.util.LinkedHashMap<>();
+            double total = cumulative[cumulative.length - 1];
+            double previous = 0;
+            for (int i = 0; i < operations.size(); i++) {
+                shares.merge(operations.get(i).name(), (cumulative[i] - previous) / total, Double::sum);
+                previous = cumulative[i];
+            }
+            return shares;
+        }
+    }
+
+    /** A population: each user follows one of several operation mixes, in the given shares. */
+    record UserMix(String name, String description, List<OperationMix> patterns, double[] shares) implements Pattern {
+
+        @Override
+        public List<OperationMix> assign(int users) {
+            double total = java.util.Arrays.stream(shares).sum();
+            int[] counts = new int[shares.length];
+            double[] remainders = new double[shares.length];
+            int given = 0;
+            for (int i = 0; i < shares.length; i++) {
+                double exact = users * shares[i] / total;
+                counts[i] = (int) Math.floor(exact);
+                remainders[i] = exact - counts[i];
+                given += counts[i];
+            }
+            while (given < users) {
+                int best = 0;
+                for (int i = 1; i < shares.length; i++) {
+                    if (remainders[i] > remainders[best]) {
+                        best = i;
+                    }
+                }
+                counts[best]++;
+                remainders[best] = -1;
+                given++;
+            }
+            // Interleave, so that a ramp-up starts every kind of user early rather than one kind after another.
+            List<OperationMix> assigned = new java.util.ArrayList<>(users);
+            int[] used = new int[shares.length];
+            for (int u = 0; u < users; u++) {
+                int pick = 0;
+                double bestLag = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < shares.length; i++) {
+                    double lag = (double) counts[i] * (u + 1) / users - used[i];
+                    if (used[i] < counts[i] && lag > bestLag) {
+                        bestLag = lag;
+                        pick = i;
+                    }
+                }
+                used[pick]++;
+                assigned.add(patterns.get(pick));
+            }
+            return assigned;
+        }
+
+        @Override
+        public Map<String, Double> expectedShares(int users) {
+            Map<String, Double> shares = new java.util.LinkedHashMap<>();
+            for (OperationMix mix : assign(users)) {
+                mix.expectedShares(1).forEach((op, share) -> shares.merge(op, share / users, Double::sum));
+            }
+            return shares;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.dbsim.workload;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dbsim.UsageException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads the user patterns from workloads/patterns.yaml (shipped inside dbsim). */
+public final class Patterns {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private record ThinkTimeFile(String distribution, Double cap) {
+    }
+
+    private record PatternFile(String description, ThinkTimeFile think_time, LinkedHashMap<String, Double> operations,
+                               LinkedHashMap<String, Double> users) {
+    }
+
+    private final Map<String, Pattern> patterns;
+
+    private Patterns(Map<String, Pattern> patterns) {
+        this.patterns = patterns;
+    }
+
+    public static Patterns builtIn() {
+        try (InputStream in = Patterns.class.getResourceAsStream("/workloads/patterns.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("workloads/patterns.yaml is missing from the jar");
+            }
+            return parse(YAML.readValue(in, new TypeReference<LinkedHashMap<String, PatternFile>>() { }));
+        } catch (JacksonException e) {
+            throw new UsageException("workloads/patterns.yaml is not valid: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Patterns parse(Map<String, PatternFile> files) {
+        Map<String, Pattern> result = new LinkedHashMap<>();
+        for (var e : files.entrySet()) {
+            if (e.getValue().operations() != null) {
+                result.put(e.getKey(), operationMix(e.getKey(), e.getValue()));
+            }
+        }
+        for (var e : files.entrySet()) {
+            PatternFile f = e.getValue();
+            if (f.operations() == null && f.users() == null) {
+                throw new UsageException("pattern " + e.getKey() + " needs either operations or users");
+            }
+            if (f.users() != null) {
+                List<Pattern.OperationMix> parts = new ArrayList<>();
+                double[] shares = new double[f.users().size()];
+                int i = 0;
+                for (var share : f.users().entrySet()) {
+                    if (!(result.get(share.getKey()) instanceof Pattern.OperationMix mix)) {
+                        throw new UsageException("pattern " + e.getKey() + " mixes '" + share.getKey()
+                                + "', which is not a pattern with operations");
+                    }
+                    parts.add(mix);
+                    shares[i++] = share.getValue();
+                }
+                result.put(e.getKey(), new Pattern.UserMix(e.getKey(), f.description(), List.copyOf(parts), shares));
+            }
+        }
+        return new Patterns(result);
+    }
+
+    private static Pattern.OperationMix operationMix(String name, PatternFile f) {
+        List<Operation> ops = new ArrayList<>();
+        double[] cumulative = new double[f.operations().size()];
+        double sum = 0;
+        int i = 0;
+        for (var w : f.operations().entrySet()) {
+            if (w.getValue() == null || w.getValue() < 0) {
+                throw new UsageException("pattern " + name + ": weight of " + w.getKey() + " must be zero or more");
+            }
+            ops.add(Operations.named(w.getKey()));
+            sum += w.getValue();
+            cumulative[i++] = sum;
+        }
+        if (sum <= 0) {
+            throw new UsageException("pattern " + name + " has no operation with a weight above zero");
+        }
+        ThinkTime think = ThinkTime.DEFAULT;
+        if (f.think_time() != null) {
+            String d = f.think_time().distribution() == null ? "exponential" : f.think_time().distribution();
+            ThinkTime.Distribution distribution;
+            try {
+                distribution = ThinkTime.Distribution.valueOf(d.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException("pattern " + name + ": think_time distribution must be exponential, uniform or constant, got " + d);
+            }
+            think = new ThinkTime(distribution, f.think_time().cap() == null ? ThinkTime.DEFAULT.cap() : f.think_time().cap());
+        }
+        return new Pattern.OperationMix(name, f.description(), List.copyOf(ops), cumulative, think);
+    }
+
+    public Pattern named(String name) {
+        Pattern p = patterns.get(name);
+        if (p == null) {
+            throw new UsageException("unknown pattern '" + name + "': choose one of " + String.join(", ", patterns.keySet()));
+        }
+        return p;
+    }
+
+    public Map<String, Pattern> all() {
+        return patterns;
+    }
+}

@@ -1,0 +1,29 @@
+package io.dbsim.workload;
+
+import io.dbsim.metrics.Fairness;
+import io.dbsim.metrics.OperationMetrics;
+import io.dbsim.metrics.TimePoint;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What one run measured, frozen for the reports. */
+public record RunResult(
+        RunConfig config,
+        String database,
+        String serverVersion,
+        Map<String, Integer> usersByPattern,
+        Instant startedAt,
+        Duration elapsed,
+        Duration measured,
+        boolean interrupted,
+        List<OperationMetrics.Summary> operations,
+        List<TimePoint> timeSeries,
+        Histogram wakeUpLateness,
+        Fairness fairness,
+        long droppedArrivals,
+        int poolSize) {
+}

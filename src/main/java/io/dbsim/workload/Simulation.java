@@ -1,0 +1,401 @@
+package io.dbsim.workload;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.PropertyElf;
+import io.dbsim.UsageException;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.DatabaseErrors;
+import io.dbsim.metrics.RunMetrics;
+import io.dbsim.metrics.TimePoint;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One simulation run: virtual users (one virtual thread each) or a fixed arrival rate, over a
+ * HikariCP pool with a fair queue in front, measured per operation, with a progress line like
+ * pgbench -P. {@link #stop()} (Ctrl-C) ends it early; what was measured so far is kept.
+ */
+public final class Simulation {
+
+    /** After the end, operations still running get this long to finish before their users are interrupted. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    private final RunConfig config;
+    private final Pattern pattern;
+    private final ConnectionInfo database;
+    private final PrintWriter progress;
+    private volatile boolean stopRequested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress) {
+        this.config = config;
+        this.pattern = pattern;
+        this.database = database;
+        this.progress = progress;
+    }
+
+    /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
+    public void stop(long timeout, TimeUnit unit) throws InterruptedException {
+        stopRequested = true;
+        finished.await(timeout, unit);
+    }
+
+    public RunResult run() {
+        try (HikariDataSource pool = new HikariDataSource(hikariConfig());
+             PoolGate gate = new PoolGate(pool, config.poolQueue())) {
+            KeySpace keys;
+            String version;
+            try (Connection c = pool.getConnection()) {
+                keys = KeySpace.read(c);
+                version = c.getMetaData().getDatabaseProductVersion();
+            } catch (SQLException e) {
+                throw DatabaseErrors.explain(e, database);
+            }
+            return new Run(gate, keys, version).execute();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private HikariConfig hikariConfig() {
+        HikariConfig h = new HikariConfig();
+        h.setJdbcUrl(database.jdbcUrl());
+        h.setUsername(database.user());
+        h.setPassword(database.password());
+        h.setPoolName("dbsim");
+        h.setMaximumPoolSize(config.poolSize());
+        h.setMinimumIdle(Math.min(config.poolMinIdle(), config.poolSize()));
+        h.setConnectionTimeout(config.connectionTimeout().toMillis());
+        h.setInitializationFailTimeout(-1);
+        h.addDataSourceProperty("ApplicationName", "dbsim-run");
+        if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
+            h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+        }
+        Properties props = new Properties();
+        props.putAll(config.poolProperties());
+        try {
+            PropertyElf.setTargetFromProperties(h, props);
+        } catch (RuntimeException e) {
+            throw new UsageException("--pool-property: " + e.getMessage()
+                    + " (use HikariCP property names such as maxLifetime=600000 or leakDetectionThreshold=2000)");
+        }
+        return h;
+    }
+
+    /** The state of one run in progress. */
+    private final class Run {
+        private final PoolGate gate;
+        private final KeySpace keys;
+        private final String serverVersion;
+        private final long startNanos = System.nanoTime();
+        private final Instant startedAt = Instant.now();
+        private final long endNanos;
+        private final RunMetrics metrics;
+        private final OperationRunner runner;
+        private final String runToken;
+        private final AtomicLong sequence = new AtomicLong();
+        private final AtomicInteger activeUsers = new AtomicInteger();
+        /** Running users, newest last: stages that lower the target stop the newest first. */
+        private final ConcurrentLinkedDeque<UserThread> users = new ConcurrentLinkedDeque<>();
+        private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
+        private final UserStats userStats;
+        private final List<Pattern.OperationMix> assignment;
+        private final AtomicLong dropped = new AtomicLong();
+        private int started;
+
+        Run(PoolGate gate, KeySpace keys, String serverVersion) {
+            this.gate = gate;
+            this.keys = keys;
+            this.serverVersion = serverVersion;
+            Duration planned = config.plannedDuration();
+            this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
+            this.metrics = new RunMetrics(Operations.ALL.stream().map(Operation::name).toList(), startNanos);
+            this.runner = new OperationRunner(gate, metrics, config.maxTries(), startNanos + config.warmUp().toNanos());
+            this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
+            int slots = config.openModel() ? 0 : startsNeeded();
+            this.userStats = new UserStats(slots);
+            this.assignment = config.openModel() ? pattern.assign(1) : pattern.assign(slots);
+        }
+
+        private int startsNeeded() {
+            if (!config.staged()) {
+                return config.users();
+            }
+            int total = 0;
+            int previous = 0;
+            for (RunConfig.Stage s : config.stages()) {
+                total += Math.max(0, s.target() - previous);
+                previous = s.target();
+            }
+            return Math.max(total, 1);
+        }
+
+        RunResult execute() {
+            Thread sampler = Thread.ofPlatform().daemon().name("dbsim-sampler").start(this::sampleLoop);
+            try {
+                if (config.openModel()) {
+                    arrivals();
+                } else if (config.staged()) {
+                    stages();
+                } else {
+                    rampUp();
+                }
+                finish();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested = true;
+                finish();
+            } finally {
+                sampler.interrupt();
+            }
+            long now = System.nanoTime();
+            metrics.sample(now, (now - startNanos) / 1e9, activeUsers.get(), gate.busy(), gate.idle(), gate.waiting());
+            return result(now);
+        }
+
+        private boolean over() {
+            return stopRequested || System.nanoTime() >= endNanos;
+        }
+
+        private void rampUp() throws InterruptedException {
+            long spacing = config.users() <= 1 ? 0 : config.rampUp().toNanos() / config.users();
+            for (int u = 0; u < config.users() && !over(); u++) {
+                sleepUntil(startNanos + u * spacing);
+                if (!over()) {
+                    startUser();
+                }
+            }
+            awaitUsers();
+        }
+
+        private void stages() throws InterruptedException {
+            long stageStart = startNanos;
+            int from = 0;
+            for (RunConfig.Stage stage : config.stages()) {
+                long length = stage.duration().toNanos();
+                while (!stopRequested) {
+                    long now = System.nanoTime();
+                    double progressInStage = length == 0 ? 1 : Math.min(1, (double) (now - stageStart) / length);
+                    int target = (int) Math.round(from + (stage.target() - from) * progressInStage);
+                    while (activeUsers.get() < target && started < userStats.capacity()) {
+                        startUser();
+                    }
+                    while (activeUsers.get() > target) {
+                        UserThread newest = users.pollLast();
+                        if (newest == null) {
+                            break;
+                        }
+                        newest.stopSoon();
+                    }
+                    if (now >= stageStart + length) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                stageStart += length;
+                from = stage.target();
+            }
+            awaitUsers();
+        }
+
+        private void arrivals() throws InterruptedException {
+            long interval = (long) (1e9 / config.ratePerSecond());
+            AtomicInteger inFlight = new AtomicInteger();
+            SplittableRandom seeds = new SplittableRandom(config.seed());
+            for (long k = 0; ; k++) {
+                long intended = startNanos + k * interval;
+                if (intended >= endNanos || stopRequested) {
+                    break;
+                }
+                sleepUntil(intended);
+                if (over()) {
+                    break;
+                }
+                if (inFlight.get() >= config.maxUsers()) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                activeUsers.incrementAndGet();
+                SplittableRandom random = seeds.split();
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence);
+                        runner.run(assignment.get(0).pick(random), ctx, intended);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        inFlight.decrementAndGet();
+                        activeUsers.decrementAndGet();
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + GRACE_NANOS;
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        private void startUser() {
+            int index = started++;
+            UserThread user = new UserThread(index, assignment.get(index),
+                    new SplittableRandom(config.seed() * 1_000_003L + index));
+            users.add(user);
+            everyUser.add(user);
+            activeUsers.incrementAndGet();
+            user.thread = Thread.ofVirtual().name("user-" + index).start(user);
+        }
+
+        private void awaitUsers() throws InterruptedException {
+            for (UserThread u : everyUser) {
+                while (u.thread.isAlive()) {
+                    if (stopRequested || System.nanoTime() >= endNanos) {
+                        return;
+                    }
+                    u.thread.join(Duration.ofMillis(50));
+                }
+            }
+        }
+
+        /** Lets users finish the operation in hand, then interrupts whoever is still at it. */
+        private void finish() {
+            long deadline = System.nanoTime() + GRACE_NANOS;
+            for (UserThread u : everyUser) {
+                u.stopSoon();
+            }
+            for (UserThread u : everyUser) {
+                long left = deadline - System.nanoTime();
+                try {
+                    if (left <= 0 || !u.thread.join(Duration.ofNanos(left))) {
+                        u.thread.interrupt();
+                    }
+                } catch (InterruptedException e) {
+                    u.thread.interrupt();
+                }
+            }
+        }
+
+        private void sampleLoop() {
+            long every = TimeUnit.SECONDS.toNanos(1);
+            long printEvery = Math.max(every, config.progressInterval().toNanos());
+            long next = startNanos + every;
+            long nextPrint = startNanos + printEvery;
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(next - System.nanoTime());
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                long now = System.nanoTime();
+                TimePoint p = metrics.sample(now, (now - startNanos) / 1e9, activeUsers.get(), gate.busy(), gate.idle(), gate.waiting());
+                if (now >= nextPrint) {
+                    printProgress(p, now);
+                    nextPrint += printEvery;
+                }
+                next += every;
+            }
+        }
+
+        private void printProgress(TimePoint p, long now) {
+            progress.printf(Locale.ROOT, "progress: %.1f s, %,.1f ops/s, lat p95 %.1f ms, users %d, errors %d, pool %d busy / %d waiting%n",
+                    (now - startNanos) / 1e9, p.opsPerSecond(), p.p95Ms(), p.users(), p.errors(), p.poolBusy(), p.poolWaiting());
+            progress.flush();
+        }
+
+        private RunResult result(long now) {
+            Map<String, Integer> byPattern = new LinkedHashMap<>();
+            if (config.openModel()) {
+                byPattern.put(assignment.get(0).name(), 0);
+            } else {
+                for (int i = 0; i < started; i++) {
+                    byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
+                }
+            }
+            Duration elapsed = Duration.ofNanos(now - startNanos);
+            Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
+            return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
+                    stopRequested, metrics.summaries().stream().filter(s -> s.count() > 0).toList(), metrics.series(),
+                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size());
+        }
+
+        private void sleepUntil(long deadline) throws InterruptedException {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0 && !stopRequested) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+        }
+
+        /** A closed-model user: operation, think time, again, until its operations or the run are done. */
+        private final class UserThread implements Runnable {
+            private final int index;
+            private final Pattern.OperationMix mix;
+            private final SplittableRandom random;
+            private volatile boolean stopping;
+            private volatile Thread thread;
+
+            UserThread(int index, Pattern.OperationMix mix, SplittableRandom random) {
+                this.index = index;
+                this.mix = mix;
+                this.random = random;
+            }
+
+            void stopSoon() {
+                stopping = true;
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
+            }
+
+            @Override
+            public void run() {
+                OperationContext ctx = new OperationContext(keys, random, runToken, sequence);
+                long meanThink = config.thinkTime().toNanos();
+                try {
+                    for (int done = 0; config.opsPerUser() == 0 || done < config.opsPerUser(); done++) {
+                        if (stopping || over()) {
+                            return;
+                        }
+                        long waited = runner.run(mix.pick(random), ctx, System.nanoTime());
+                        userStats.done(index, waited);
+                        long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
+                        if (meanThink > 0) {
+                            long until = Math.min(wake, endNanos);
+                            while (!stopping && !stopRequested && System.nanoTime() < until) {
+                                LockSupport.parkNanos(until - System.nanoTime());
+                                if (Thread.currentThread().isInterrupted()) {
+                                    return;
+                                }
+                            }
+                            if (until == wake && !stopping && !stopRequested) {
+                                metrics.lateness((System.nanoTime() - wake) / 1000);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    activeUsers.decrementAndGet();
+                }
+            }
+        }
+    }
+}
