@@ -147,9 +147,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 && java.nio.file.Files.exists(json) && java.nio.file.Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
         }
+        refuseProductionLookingTarget();
         try (Database db = database.open()) {
             ConnectionInfo connection = db.connection();
-            refuseProductionLookingTarget(connection);
             out.println("database: " + db.description());
             prepareData(db, err);
             Simulation simulation = new Simulation(config, chosen, connection, err);
@@ -207,10 +207,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         SeedRun.seed(db, SeedProfiles.load("small"), seed, false, SeedRun.workers(null), 5, err);
     }
 
-    private void refuseProductionLookingTarget(ConnectionInfo connection) {
+    private void refuseProductionLookingTarget() {
         if (force || database.request().resolvedKind() != DatabaseKind.URL) {
             return;
         }
+        ConnectionInfo connection = new ConnectionInfo(database.request().jdbcUrl(), null, null);
         String target = connection.hostAndDatabase().toLowerCase(java.util.Locale.ROOT);
         String host = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
         String dbName = target.contains("/") ? target.substring(target.indexOf('/') + 1) : "";

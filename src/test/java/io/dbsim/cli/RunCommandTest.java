@@ -1,0 +1,73 @@
+package io.dbsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.support.CliRun;
+import io.dbsim.support.SeededDatabase;
+import io.dbsim.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+
+    @Test
+    void runPrintsTheReportAndWritesJsonWithTheDocumentedKeys(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("run_cli");
+        Path json = dir.resolve("run.json");
+        CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--quick", "--ramp-up", "500ms",
+                "--think-time", "10ms", "--pool-size", "4", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("dbsim run report").contains("operations          200").contains("assessment");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("schema_version").asInt()).isEqualTo(1);
+        assertThat(root.path("config").path("users").asInt()).isEqualTo(10);
+        JsonNode summary = root.path("summary");
+        assertThat(summary.path("operations").asLong()).isEqualTo(200);
+        assertThat(summary.path("succeeded").asLong() + summary.path("failed").asLong()).isEqualTo(200);
+        assertThat(summary.path("throughput_ops_per_sec").asDouble()).isPositive();
+        for (String key : new String[] {"mean", "p50", "p95", "p99", "max"}) {
+            assertThat(summary.path("latency_ms").has(key)).as(key).isTrue();
+        }
+        assertThat(summary.path("latency_ms").path("p95").asDouble())
+                .isGreaterThanOrEqualTo(summary.path("latency_ms").path("p50").asDouble());
+        assertThat(summary.path("pool_wait_ms").has("p99")).isTrue();
+        long sum = 0;
+        for (JsonNode op : root.path("operations")) {
+            assertThat(op.path("name").asText()).isNotEmpty();
+            assertThat(op.path("pool_wait_ms").has("p95")).isTrue();
+            assertThat(op.path("latency_ms").has("max")).isTrue();
+            sum += op.path("count").asLong();
+        }
+        assertThat(sum).isEqualTo(200);
+        assertThat(root.path("timeseries").size()).isPositive();
+    }
+
+    @Test
+    void runRefusesAnUnseededDatabaseAndProductionLookingHosts() {
+        ConnectionInfo empty = TestPostgres.newDatabase("unseeded");
+        CliRun unseeded = CliRun.of("run", "--jdbc-url", empty.jdbcUrl(), "--user", empty.user(), "--quick");
+        assertThat(unseeded.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unseeded.err()).contains("run 'dbsim seed'");
+
+        CliRun prod = CliRun.of("run", "--jdbc-url", "jdbc:postgresql://db.internal.example.com:5432/members", "--quick");
+        assertThat(prod.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(prod.err()).contains("does not look like a local or test database").contains("--force");
+    }
+
+    @Test
+    void badDurationsRatesAndStagesAreUsageErrors() {
+        assertThat(CliRun.of("run", "--think-time", "100").err()).contains("write it like 500ms");
+        assertThat(CliRun.of("run", "--rate", "fast", "--duration", "1m").err()).contains("write it like 500/s");
+        assertThat(CliRun.of("run", "--rate", "100/s").err()).contains("--rate needs --duration");
+        CliRun stages = CliRun.of("run", "--stages", "30s-50");
+        assertThat(stages.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(stages.err()).contains("must be TIME:USERS");
+        assertThat(CliRun.of("run", "--pattern", "nope").err()).contains("unknown pattern 'nope'").contains("read_heavy");
+    }
+}
