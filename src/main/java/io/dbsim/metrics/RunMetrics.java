@@ -44,9 +44,14 @@ public final class RunMetrics {
         long ops = merged.getTotalCount() + errors;
         TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
                 merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
-                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting);
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, heapUsedMb());
         series.add(point);
         return point;
+    }
+
+    private static double heapUsedMb() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
     }
 
     public synchronized List<TimePoint> series() {

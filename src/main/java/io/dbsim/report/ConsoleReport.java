@@ -75,6 +75,10 @@ public final class ConsoleReport {
             out.printf(Locale.ROOT, "pool fairness: operations per user min %d, median %d, max %d; Jain index %.3f; "
                     + "longest wait %.1f ms%n", f.minOps(), f.medianOps(), f.maxOps(), f.jainIndex(), f.worstWaitMs());
         }
+        out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                run.timeSeries().stream().mapToDouble(io.dbsim.metrics.TimePoint::heapUsedMb).max().orElse(0),
+                Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
+                RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
         out.println("assessment");
         Assessment.of(run, s).forEach(line -> out.println("  - " + line));
         out.println(rule);

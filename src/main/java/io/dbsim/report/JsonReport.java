@@ -83,7 +83,10 @@ public final class JsonReport {
         fairness.put("starved_users", f.starvedUsers());
         fairness.put("longest_pool_wait_ms", round(f.worstWaitMs()));
         root.put("pool", Map.of("size", run.poolSize(), "queue", run.config().poolQueue().name().toLowerCase(), "fairness", fairness));
-        root.put("wake_up_lateness_ms", latency(run.wakeUpLateness()));
+        root.put("simulator", Map.of(
+                "wake_up_lateness_ms", latency(run.wakeUpLateness()),
+                "heap_used_peak_mb", round(run.timeSeries().stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0)),
+                "heap_max_mb", round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0))));
         root.put("dropped_arrivals", run.droppedArrivals());
 
         List<Map<String, Object>> series = new ArrayList<>();
@@ -100,6 +103,7 @@ public final class JsonReport {
             point.put("pool_active", p.poolBusy());
             point.put("pool_idle", p.poolIdle());
             point.put("pool_waiting", p.poolWaiting());
+            point.put("heap_used_mb", round(p.heapUsedMb()));
             series.add(point);
         }
         root.put("timeseries", series);
