@@ -16,6 +16,7 @@ import io.dbsim.workload.Patterns;
 import io.dbsim.workload.PoolGate;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
+import io.dbsim.workload.Scenario;
 import io.dbsim.workload.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,6 +132,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Take the run's settings (stages, users, pattern, pool...) from a scenario file such as "
+                    + "workloads/peak.yaml; flags given here win.")
+    Path scenarioFile;
+
     @Mixin
     Verbosity verbosity;
 
@@ -224,7 +230,75 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** Fills the options the user did not give on the command line from the scenario file. */
+    private void applyScenario(Scenario sc) {
+        var parsed = spec.commandLine().getParseResult();
+        java.util.function.Predicate<String> unset = name -> !parsed.hasMatchedOption(name);
+        if (sc.pattern() != null && unset.test("--pattern")) {
+            pattern = sc.pattern();
+        }
+        if (sc.users() != null && unset.test("--users")) {
+            users = sc.users();
+        }
+        if (sc.ops() != null && unset.test("--ops")) {
+            ops = sc.ops();
+        }
+        if (sc.duration() != null && unset.test("--duration")) {
+            duration = DurationConverter.parse(sc.duration());
+        }
+        if (sc.thinkTime() != null && unset.test("--think-time")) {
+            thinkTime = DurationConverter.parse(sc.thinkTime());
+        }
+        if (sc.rampUp() != null && unset.test("--ramp-up")) {
+            rampUp = DurationConverter.parse(sc.rampUp());
+        }
+        if (sc.warmUp() != null && unset.test("--warm-up")) {
+            warmUp = DurationConverter.parse(sc.warmUp());
+        }
+        if (sc.stages() != null && unset.test("--stages")) {
+            stages = sc.stages().stream().map(st -> st.duration() + ":" + st.target())
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+        if (sc.rate() != null && unset.test("--rate")) {
+            rate = sc.rate();
+        }
+        if (sc.maxUsers() != null && unset.test("--max-users")) {
+            maxUsers = sc.maxUsers();
+        }
+        if (sc.maxTries() != null && unset.test("--max-tries")) {
+            maxTries = sc.maxTries();
+        }
+        if (sc.seed() != null && unset.test("--seed")) {
+            seed = sc.seed();
+        }
+        Scenario.Pool pool = sc.pool();
+        if (pool != null) {
+            if (pool.size() != null && unset.test("--pool-size")) {
+                poolSize = pool.size();
+            }
+            if (pool.minIdle() != null && unset.test("--pool-min-idle")) {
+                poolMinIdle = pool.minIdle();
+            }
+            if (pool.connectionTimeout() != null && unset.test("--connection-timeout")) {
+                connectionTimeout = DurationConverter.parse(pool.connectionTimeout());
+            }
+            if (pool.queue() != null && unset.test("--pool-queue")) {
+                poolQueue = PoolGate.Queue.valueOf(pool.queue().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (pool.properties() != null) {
+                pool.properties().forEach(poolProperties::putIfAbsent);
+            }
+        }
+    }
+
     private RunConfig config() {
+        if (scenarioFile != null) {
+            try {
+                applyScenario(Scenario.load(scenarioFile));
+            } catch (picocli.CommandLine.TypeConversionException | IllegalArgumentException e) {
+                throw new UsageException("scenario " + scenarioFile + ": " + e.getMessage());
+            }
+        }
         var parsed = spec.commandLine().getParseResult();
         int u = users;
         int o = ops;

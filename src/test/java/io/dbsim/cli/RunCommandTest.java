@@ -49,6 +49,31 @@ class RunCommandTest {
     }
 
     @Test
+    void scenarioFileSetsTheRunAndFlagsWinOverIt(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("scenario_cli");
+        Path scenario = dir.resolve("small.yaml");
+        java.nio.file.Files.writeString(scenario, String.join("\n",
+                "description: test", "pattern: mixed", "users: 4", "ops: 5", "think_time: 10ms", "ramp_up: 0s",
+                "pool: {size: 2, connection_timeout: 5s}", ""));
+        Path json = dir.resolve("run.json");
+        CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--scenario", scenario.toString(),
+                "--users", "3", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+        JsonNode config = new ObjectMapper().readTree(json.toFile()).path("config");
+        assertThat(config.path("pattern").asText()).isEqualTo("mixed");
+        assertThat(config.path("users").asInt()).isEqualTo(3);
+        assertThat(config.path("pool_size").asInt()).isEqualTo(2);
+        assertThat(config.path("connection_timeout_ms").asInt()).isEqualTo(5000);
+        assertThat(new ObjectMapper().readTree(json.toFile()).path("summary").path("operations").asInt()).isEqualTo(15);
+
+        java.nio.file.Files.writeString(scenario, "userz: 4\n");
+        CliRun bad = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--scenario", scenario.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("is not valid").contains("userz");
+    }
+
+    @Test
     void runRefusesAnUnseededDatabaseAndProductionLookingHosts() {
         ConnectionInfo empty = TestPostgres.newDatabase("unseeded");
         CliRun unseeded = CliRun.of("run", "--jdbc-url", empty.jdbcUrl(), "--user", empty.user(), "--quick");
