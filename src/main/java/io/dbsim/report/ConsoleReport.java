@@ -2,8 +2,10 @@ package io.dbsim.report;
 
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
+import io.dbsim.metrics.TimePoint;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
+import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -45,7 +47,8 @@ public final class ConsoleReport {
             out.println("user patterns");
             int users = run.usersByPattern().values().stream().mapToInt(Integer::intValue).sum();
             for (Map.Entry<String, Integer> e : run.usersByPattern().entrySet()) {
-                out.printf(Locale.ROOT, "  %-20s%5d users (%.1f%%)%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / Math.max(1, users));
+                out.printf(Locale.ROOT, "  %-20s%5d user%s (%.1f%%)%n", e.getKey(), e.getValue(), e.getValue() == 1 ? "" : "s",
+                        100.0 * e.getValue() / Math.max(1, users));
             }
         }
         out.println("results");
@@ -76,7 +79,7 @@ public final class ConsoleReport {
                     + "longest wait %.1f ms%n", f.minOps(), f.medianOps(), f.maxOps(), f.jainIndex(), f.worstWaitMs());
         }
         out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                run.timeSeries().stream().mapToDouble(io.dbsim.metrics.TimePoint::heapUsedMb).max().orElse(0),
+                run.timeSeries().stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
                 RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
         out.println("assessment");
@@ -85,7 +88,7 @@ public final class ConsoleReport {
         out.flush();
     }
 
-    private static void row(PrintWriter out, String label, org.HdrHistogram.Histogram h) {
+    private static void row(PrintWriter out, String label, Histogram h) {
         out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, RunSummary.meanMs(h), RunSummary.ms(h, 50),
                 RunSummary.ms(h, 95), RunSummary.ms(h, 99), RunSummary.minMs(h), RunSummary.maxMs(h));
     }

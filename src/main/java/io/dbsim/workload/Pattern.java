@@ -1,7 +1,12 @@
 package io.dbsim.workload;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** What users do: either one weighted mix of operations, or a population mixing several of those. */
 public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
@@ -20,20 +25,20 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
     record OperationMix(String name, String description, List<Operation> operations, double[] cumulative,
                         ThinkTime thinkTime) implements Pattern {
 
-        public Operation pick(java.util.SplittableRandom r) {
+        public Operation pick(SplittableRandom r) {
             double x = r.nextDouble() * cumulative[cumulative.length - 1];
-            int i = java.util.Arrays.binarySearch(cumulative, x);
+            int i = Arrays.binarySearch(cumulative, x);
             return operations.get(i >= 0 ? Math.min(i + 1, operations.size() - 1) : -i - 1);
         }
 
         @Override
         public List<OperationMix> assign(int users) {
-            return java.util.Collections.nCopies(users, this);
+            return Collections.nCopies(users, this);
         }
 
         @Override
         public Map<String, Double> expectedShares(int users) {
-            Map<String, Double> shares = new java.util.LinkedHashMap<>();
+            Map<String, Double> shares = new LinkedHashMap<>();
             double total = cumulative[cumulative.length - 1];
             double previous = 0;
             for (int i = 0; i < operations.size(); i++) {
@@ -49,7 +54,7 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
 
         @Override
         public List<OperationMix> assign(int users) {
-            double total = java.util.Arrays.stream(shares).sum();
+            double total = Arrays.stream(shares).sum();
             int[] counts = new int[shares.length];
             double[] remainders = new double[shares.length];
             int given = 0;
@@ -71,7 +76,7 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
                 given++;
             }
             // Interleave, so that a ramp-up starts every kind of user early rather than one kind after another.
-            List<OperationMix> assigned = new java.util.ArrayList<>(users);
+            List<OperationMix> assigned = new ArrayList<>(users);
             int[] used = new int[shares.length];
             for (int u = 0; u < users; u++) {
                 int pick = 0;
@@ -91,7 +96,7 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
 
         @Override
         public Map<String, Double> expectedShares(int users) {
-            Map<String, Double> shares = new java.util.LinkedHashMap<>();
+            Map<String, Double> shares = new LinkedHashMap<>();
             for (OperationMix mix : assign(users)) {
                 mix.expectedShares(1).forEach((op, share) -> shares.merge(op, share / users, Double::sum));
             }
