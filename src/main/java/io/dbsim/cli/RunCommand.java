@@ -149,8 +149,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Pattern chosen = Patterns.builtIn().named(pattern);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json != null && json.toAbsolutePath().getParent() != null
-                && java.nio.file.Files.exists(json) && java.nio.file.Files.isDirectory(json)) {
+        if (json != null && java.nio.file.Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
         }
         refuseProductionLookingTarget();

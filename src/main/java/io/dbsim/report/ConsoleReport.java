@@ -2,7 +2,6 @@ package io.dbsim.report;
 
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
-import io.dbsim.metrics.TimePoint;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
 import org.HdrHistogram.Histogram;
@@ -79,7 +78,7 @@ public final class ConsoleReport {
                     + "longest wait %.1f ms%n", f.minOps(), f.medianOps(), f.maxOps(), f.jainIndex(), f.worstWaitMs());
         }
         out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                run.timeSeries().stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0),
+                run.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
                 RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
         out.println("assessment");

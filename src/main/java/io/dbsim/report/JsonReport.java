@@ -85,7 +85,7 @@ public final class JsonReport {
         root.put("pool", Map.of("size", run.poolSize(), "queue", run.config().poolQueue().name().toLowerCase(), "fairness", fairness));
         root.put("simulator", Map.of(
                 "wake_up_lateness_ms", latency(run.wakeUpLateness()),
-                "heap_used_peak_mb", round(run.timeSeries().stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0)),
+                "heap_used_peak_mb", round(run.peakHeapMb()),
                 "heap_max_mb", round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0))));
         root.put("dropped_arrivals", run.droppedArrivals());
 

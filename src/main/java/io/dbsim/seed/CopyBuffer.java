@@ -123,10 +123,6 @@ final class CopyBuffer {
         return size;
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
-    }
-
     private void beginField() {
         if (rowStart < 0) {
             ensure(2);

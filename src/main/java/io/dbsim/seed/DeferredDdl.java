@@ -69,10 +69,6 @@ record DeferredDdl(List<String> drop, Map<String, List<String>> indexesByTable, 
         return indexesByTable.getOrDefault(table, List.of());
     }
 
-    int indexCount() {
-        return indexesByTable.values().stream().mapToInt(List::size).sum();
-    }
-
     List<String> restoreAll() {
         List<String> all = new ArrayList<>();
         indexesByTable.values().forEach(all::addAll);

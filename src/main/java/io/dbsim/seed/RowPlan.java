@@ -50,10 +50,6 @@ final class RowPlan {
         return firstIds[c];
     }
 
-    long rows(int c) {
-        return firstIds[c + 1] - firstIds[c];
-    }
-
     long rows() {
         return firstIds[firstIds.length - 1] - 1;
     }

@@ -1,5 +1,7 @@
 package io.dbsim.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
@@ -55,8 +57,12 @@ public final class Seeder {
 
     /** Rows per table a profile and seed will produce, without generating any of them. */
     public static Map<String, Long> plannedRows(SeedProfile profile, long seed) {
+        return rowsOf(generators(new Population(seed, profile)));
+    }
+
+    private static Map<String, Long> rowsOf(List<TableGenerator> generators) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        generators(new Population(seed, profile)).forEach(g -> rows.put(g.table(), g.plan().rows()));
+        generators.forEach(g -> rows.put(g.table(), g.plan().rows()));
         return rows;
     }
 
@@ -159,9 +165,8 @@ public final class Seeder {
     }
 
     private Map<String, Long> load(List<TableGenerator> generators, DeferredDdl ddl) throws SQLException {
-        long total = generators.stream().mapToLong(g -> g.plan().rows()).sum();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        generators.forEach(g -> rows.put(g.table(), g.plan().rows()));
+        Map<String, Long> rows = rowsOf(generators);
+        long total = rows.values().stream().mapToLong(Long::longValue).sum();
         List<TableGenerator> biggestFirst = generators.stream()
                 .sorted(Comparator.comparingLong((TableGenerator g) -> g.plan().rows()).reversed()).toList();
         try (SeedProgress meter = new SeedProgress(progress, total, progressIntervalMillis)) {
@@ -225,9 +230,11 @@ public final class Seeder {
                 s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "COALESCE((SELECT max(id) FROM " + table + "), 0) + 1, false)");
             }
-            String json = rows.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-                    .collect(Collectors.joining(", ", "{", "}"));
-            SeedState.markComplete(c, json);
+            try {
+                SeedState.markComplete(c, new ObjectMapper().writeValueAsString(rows));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("row counts are plain numbers and always serialise", e);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package io.dbsim.workload;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What an operation needs besides its connection: where the keys are, its user's random stream, unique values. */
+/** What an operation needs: where the keys are, its user's random stream, unique values, and its user's jOOQ context. */
 public final class OperationContext {
 
     private static final String[] STATUSES = {"active", "inactive", "pending", "suspended", "resigned"};
@@ -15,12 +15,17 @@ public final class OperationContext {
     private final SplittableRandom random;
     private final String runToken;
     private final AtomicLong sequence;
+    private final BoundDsl dsl = new BoundDsl();
 
     public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence) {
         this.keys = keys;
         this.random = random;
         this.runToken = runToken;
         this.sequence = sequence;
+    }
+
+    BoundDsl dsl() {
+        return dsl;
     }
 
     public KeySpace keys() {

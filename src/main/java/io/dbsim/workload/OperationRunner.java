@@ -4,9 +4,6 @@ import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.RunMetrics;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 import java.sql.Connection;
 
@@ -17,11 +14,6 @@ import java.sql.Connection;
  * failures up to max-tries, as pgbench does.
  */
 final class OperationRunner {
-
-    private static final Settings SETTINGS = new Settings()
-            .withExecuteLogging(false)
-            .withRenderSchema(false)
-            .withFetchWarnings(false);
 
     private final PoolGate gate;
     private final RunMetrics metrics;
@@ -49,7 +41,7 @@ final class OperationRunner {
             try {
                 connection = gate.acquire();
                 long gotAt = System.nanoTime();
-                DSLContext db = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+                DSLContext db = ctx.dsl().bind(connection);
                 if (op.explicitTransaction()) {
                     db.transaction(tx -> op.body().run(tx.dsl(), ctx));
                 } else {

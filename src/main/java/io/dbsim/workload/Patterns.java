@@ -114,8 +114,4 @@ public final class Patterns {
         }
         return p;
     }
-
-    public Map<String, Pattern> all() {
-        return patterns;
-    }
 }

@@ -79,10 +79,6 @@ public final class PoolGate implements AutoCloseable {
         return mx == null ? 0 : mx.getIdleConnections();
     }
 
-    public Queue queue() {
-        return queue;
-    }
-
     @Override
     public void close() {
         pool.close();

@@ -48,11 +48,4 @@ public record RunConfig(
         }
         return duration;
     }
-
-    public int peakUsers() {
-        if (openModel()) {
-            return maxUsers;
-        }
-        return staged() ? stages.stream().mapToInt(Stage::target).max().orElse(0) : users;
-    }
 }

@@ -26,4 +26,8 @@ public record RunResult(
         Fairness fairness,
         long droppedArrivals,
         int poolSize) {
+
+    public double peakHeapMb() {
+        return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);
+    }
 }

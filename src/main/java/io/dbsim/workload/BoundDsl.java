@@ -1,0 +1,41 @@
+package io.dbsim.workload;
+
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+
+import java.sql.Connection;
+
+/**
+ * One user's jOOQ context, built once and pointed at the pooled connection of the operation in
+ * hand, so the per-operation path does not build a new jOOQ configuration every time.
+ */
+final class BoundDsl implements ConnectionProvider {
+
+    private static final Settings SETTINGS = new Settings()
+            .withExecuteLogging(false)
+            .withRenderSchema(false)
+            .withFetchWarnings(false);
+
+    private final DSLContext dsl = DSL.using(new DefaultConfiguration()
+            .set(SQLDialect.POSTGRES).set(SETTINGS).set(this));
+    private Connection current;
+
+    DSLContext bind(Connection connection) {
+        current = connection;
+        return dsl;
+    }
+
+    @Override
+    public Connection acquire() {
+        return current;
+    }
+
+    @Override
+    public void release(Connection connection) {
+        // The pool gate gives the connection back when the whole operation is done.
+    }
+}
