@@ -133,7 +133,8 @@ public final class Simulation {
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
-            this.assignment = config.openModel() ? pattern.assign(1) : pattern.assign(slots);
+            // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
+            this.assignment = pattern.assign(config.openModel() ? 100 : slots);
         }
 
         private int startsNeeded() {
@@ -237,10 +238,11 @@ public final class Simulation {
                 inFlight.incrementAndGet();
                 activeUsers.incrementAndGet();
                 SplittableRandom random = seeds.split();
+                Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
                 Thread.ofVirtual().start(() -> {
                     try {
                         OperationContext ctx = new OperationContext(keys, random, runToken, sequence);
-                        runner.run(assignment.get(0).pick(random), ctx, intended);
+                        runner.run(mix.pick(random), ctx, intended);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -322,12 +324,8 @@ public final class Simulation {
 
         private RunResult result(long now) {
             Map<String, Integer> byPattern = new LinkedHashMap<>();
-            if (config.openModel()) {
-                byPattern.put(assignment.get(0).name(), 0);
-            } else {
-                for (int i = 0; i < started; i++) {
-                    byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
-                }
+            for (int i = 0; i < started; i++) {
+                byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
             }
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
