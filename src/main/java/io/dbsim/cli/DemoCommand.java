@@ -61,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             RunConfig run = new RunConfig("distributed", 20, 0, Duration.ofSeconds(15), Duration.ofMillis(100),
                     Duration.ofSeconds(2), List.of(), 0, 0, Duration.ofSeconds(2), 1, seedOptions.seed(), 10, 10,
-                    Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(5));
+                    Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(5),
+                    Duration.ofSeconds(1));
             ConsoleReport.print(out, new Simulation(run, Patterns.builtIn().named("distributed"), db.connection(), err).run());
         }
         return ExitCodes.OK;

@@ -120,6 +120,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Progress line every TIME, as pgbench -P (default ${DEFAULT-VALUE}).")
     Duration progressEvery;
 
+    @Option(names = "--sample-interval", paramLabel = "TIME", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Sample the pool, the simulator's CPU and PostgreSQL's activity every TIME (default ${DEFAULT-VALUE}).")
+    Duration sampleInterval;
+
     @Option(names = "--quick", description = "Quick check: 10 users, 20 operations each.")
     boolean quick;
 
@@ -319,6 +323,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         require(maxUsers >= 1, "--max-users must be 1 or more, got " + maxUsers);
         require(!connectionTimeout.isZero() && connectionTimeout.toMillis() >= 250,
                 "--connection-timeout must be at least 250ms (HikariCP's minimum), got " + connectionTimeout.toMillis() + "ms");
+        require(sampleInterval.toMillis() >= 100, "--sample-interval must be at least 100ms, got " + sampleInterval.toMillis() + "ms");
         double ratePerSecond = rate == null ? 0 : parseRate(rate);
         List<RunConfig.Stage> parsedStages = stages == null ? List.of() : parseStages(stages);
         if (ratePerSecond > 0) {
@@ -329,7 +334,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         int opsPerUser = duration != null || !parsedStages.isEmpty() ? 0 : o;
         return new RunConfig(pattern, u, opsPerUser, runFor, thinkTime, rampUp, parsedStages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle == null ? poolSize : poolMinIdle, connectionTimeout, poolProperties,
-                poolQueue, statementTimeout, progressEvery);
+                poolQueue, statementTimeout, progressEvery, sampleInterval);
     }
 
     private static void require(boolean ok, String message) {

@@ -18,6 +18,13 @@ public record ConnectionInfo(String jdbcUrl, String user, String password) {
         return DriverManager.getConnection(jdbcUrl, properties());
     }
 
+    /** A connection that shows as {@code applicationName} in pg_stat_activity, so its queries can be told apart. */
+    public Connection open(String applicationName) throws SQLException {
+        Properties props = properties();
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
     public Properties properties() {
         Properties props = new Properties();
         if (user != null && !user.isEmpty()) {

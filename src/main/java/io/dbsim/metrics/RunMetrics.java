@@ -29,8 +29,14 @@ public final class RunMetrics {
         lateness.recordValue(Math.max(0, Math.min(micros, OperationMetrics.HIGHEST_MICROS)));
     }
 
+    /** Seconds since the previous sample. */
+    public synchronized double secondsSinceLastSample(long nowNanos) {
+        return Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
+    }
+
     /** Closes the current interval: adds it to the totals and to the time series. */
-    public synchronized TimePoint sample(long nowNanos, double elapsedSeconds, int users, int busy, int idle, int waiting) {
+    public synchronized TimePoint sample(long nowNanos, double elapsedSeconds, int users, int busy, int idle, int waiting,
+                                         HostLoad.Point host, DatabasePoint database) {
         Histogram merged = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
         long errors = 0;
         for (OperationMetrics op : operations) {
@@ -44,14 +50,9 @@ public final class RunMetrics {
         long ops = merged.getTotalCount() + errors;
         TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
                 merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
-                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, heapUsedMb());
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database);
         series.add(point);
         return point;
-    }
-
-    private static double heapUsedMb() {
-        Runtime rt = Runtime.getRuntime();
-        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
     }
 
     public synchronized List<TimePoint> series() {

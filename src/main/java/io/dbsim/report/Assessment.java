@@ -23,13 +23,13 @@ public final class Assessment {
         } else {
             lines.add(String.format(Locale.ROOT, "%.2f%% of operations failed (%d): see errors by class", s.errorRate(), s.failed()));
         }
-        double waitShare = s.poolWaitShare();
-        if (waitShare >= 20) {
-            lines.add(String.format(Locale.ROOT, "the pool is a bottleneck: %.0f%% of the average response time is spent "
-                    + "waiting for one of %d connections (p95 wait %.1f ms)", waitShare, run.poolSize(), RunSummary.ms(s.poolWait(), 95)));
+        List<Finding> findings = Bottlenecks.of(run);
+        if (findings.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "no bottleneck found: %.1f%% of response time is spent waiting for a connection",
+                    s.poolWaitShare()));
         } else {
-            lines.add(String.format(Locale.ROOT, "the pool keeps up: %.1f%% of response time is spent waiting for a connection",
-                    waitShare));
+            lines.add(findings.size() + (findings.size() == 1 ? " bottleneck" : " bottlenecks") + " found; the most costly: "
+                    + findings.get(0).title());
         }
         if (run.fairness().users() > 1 && run.fairness().starvedUsers() > 0) {
             lines.add(String.format(Locale.ROOT, "%d users got less than half the median user's operations: the pool "

@@ -81,6 +81,7 @@ public final class ConsoleReport {
                 run.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
                 RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
+        ObservationConsole.print(out, run, Bottlenecks.of(run));
         out.println("assessment");
         Assessment.of(run, s).forEach(line -> out.println("  - " + line));
         out.println(rule);

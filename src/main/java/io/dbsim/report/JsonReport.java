@@ -38,7 +38,7 @@ public final class JsonReport {
         root.put("measured_s", round(run.measured().toMillis() / 1000.0));
         root.put("interrupted", run.interrupted());
         root.put("config", config(run.config()));
-        root.put("database", Map.of("target", run.database(), "server_version", run.serverVersion()));
+        root.put("database", ObservationJson.database(run));
         root.put("users_by_pattern", run.usersByPattern());
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -82,7 +82,9 @@ public final class JsonReport {
         fairness.put("jain_index", round(f.jainIndex()));
         fairness.put("starved_users", f.starvedUsers());
         fairness.put("longest_pool_wait_ms", round(f.worstWaitMs()));
-        root.put("pool", Map.of("size", run.poolSize(), "queue", run.config().poolQueue().name().toLowerCase(), "fairness", fairness));
+        Map<String, Object> pool = ObservationJson.pool(run);
+        pool.put("fairness", fairness);
+        root.put("pool", pool);
         root.put("simulator", Map.of(
                 "wake_up_lateness_ms", latency(run.wakeUpLateness()),
                 "heap_used_peak_mb", round(run.peakHeapMb()),
@@ -104,9 +106,16 @@ public final class JsonReport {
             point.put("pool_idle", p.poolIdle());
             point.put("pool_waiting", p.poolWaiting());
             point.put("heap_used_mb", round(p.heapUsedMb()));
+            point.put("heap_after_gc_mb", round(p.host().heapAfterGcMb()));
+            point.put("simulator_cpu_pct", round(p.host().simulatorCpuPct()));
+            point.put("host_cpu_pct", round(p.host().hostCpuPct()));
+            point.put("db", ObservationJson.point(p.database()));
             series.add(point);
         }
         root.put("timeseries", series);
+        root.put("statements", ObservationJson.statements(run));
+        root.put("bottlenecks", ObservationJson.findings(Bottlenecks.of(run)));
+        root.put("notes", run.observation() == null ? List.of() : run.observation().notes());
         root.put("assessment", Assessment.of(run, s));
         return root;
     }
@@ -152,7 +161,7 @@ public final class JsonReport {
         return m;
     }
 
-    private static Map<String, Object> latency(Histogram h) {
+    static Map<String, Object> latency(Histogram h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", round(RunSummary.meanMs(h)));
         m.put("p50", round(RunSummary.ms(h, 50)));
@@ -172,7 +181,7 @@ public final class JsonReport {
         return m;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000.0) / 1000.0;
     }
 }

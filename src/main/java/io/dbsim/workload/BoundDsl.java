@@ -20,12 +20,19 @@ final class BoundDsl implements ConnectionProvider {
             .withRenderSchema(false)
             .withFetchWarnings(false);
 
-    private final DSLContext dsl = DSL.using(new DefaultConfiguration()
-            .set(SQLDialect.POSTGRES).set(SETTINGS).set(this));
+    private final StatementCatalog.Recorder recorder;
+    private final DSLContext dsl;
     private Connection current;
 
-    DSLContext bind(Connection connection) {
+    BoundDsl(StatementCatalog catalog) {
+        this.recorder = new StatementCatalog.Recorder(catalog);
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.POSTGRES).set(SETTINGS).set(this).set(recorder));
+    }
+
+    DSLContext bind(Connection connection, Operation operation) {
         current = connection;
+        recorder.operation(operation.name());
         return dsl;
     }
 

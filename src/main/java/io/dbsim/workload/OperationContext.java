@@ -15,13 +15,15 @@ public final class OperationContext {
     private final SplittableRandom random;
     private final String runToken;
     private final AtomicLong sequence;
-    private final BoundDsl dsl = new BoundDsl();
+    private final BoundDsl dsl;
 
-    public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence) {
+    public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence,
+                            StatementCatalog catalog) {
         this.keys = keys;
         this.random = random;
         this.runToken = runToken;
         this.sequence = sequence;
+        this.dsl = new BoundDsl(catalog);
     }
 
     BoundDsl dsl() {

@@ -41,7 +41,7 @@ final class OperationRunner {
             try {
                 connection = gate.acquire();
                 long gotAt = System.nanoTime();
-                DSLContext db = ctx.dsl().bind(connection);
+                DSLContext db = ctx.dsl().bind(connection, op);
                 if (op.explicitTransaction()) {
                     db.transaction(tx -> op.body().run(tx.dsl(), ctx));
                 } else {

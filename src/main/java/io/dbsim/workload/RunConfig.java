@@ -27,7 +27,8 @@ public record RunConfig(
         Map<String, String> poolProperties,
         PoolGate.Queue poolQueue,
         Duration statementTimeout,
-        Duration progressInterval) {
+        Duration progressInterval,
+        Duration sampleInterval) {
 
     /** k6's stage: reach `target` users by the end of `duration`, linearly from the previous target. */
     public record Stage(Duration duration, int target) {

@@ -1,6 +1,7 @@
 package io.dbsim.workload;
 
 import io.dbsim.metrics.Fairness;
+import io.dbsim.metrics.Observation;
 import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.TimePoint;
 import org.HdrHistogram.Histogram;
@@ -25,7 +26,8 @@ public record RunResult(
         Histogram wakeUpLateness,
         Fairness fairness,
         long droppedArrivals,
-        int poolSize) {
+        int poolSize,
+        Observation observation) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -6,8 +6,14 @@ import com.zaxxer.hikari.util.PropertyElf;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.DatabaseErrors;
+import io.dbsim.metrics.DatabaseCounters;
+import io.dbsim.metrics.DatabaseObserver;
+import io.dbsim.metrics.HostLoad;
+import io.dbsim.metrics.Observation;
+import io.dbsim.metrics.PoolAcquireTracker;
 import io.dbsim.metrics.RunMetrics;
-import io.dbsim.metrics.TimePoint;
+import io.dbsim.metrics.ServerFacts;
+import io.dbsim.metrics.WaitSummary;
 
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -27,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,6 +45,8 @@ public final class Simulation {
 
     /** After the end, operations still running get this long to finish before their users are interrupted. */
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** The run's connections show under this name in pg_stat_activity; the observer samples exactly these. */
+    public static final String APPLICATION_NAME = "dbsim-run";
 
     private final RunConfig config;
     private final Pattern pattern;
@@ -60,24 +69,42 @@ public final class Simulation {
     }
 
     public RunResult run() {
-        try (HikariDataSource pool = new HikariDataSource(hikariConfig());
-             PoolGate gate = new PoolGate(pool, config.poolQueue())) {
-            KeySpace keys;
-            String version;
-            try (Connection c = pool.getConnection()) {
-                keys = KeySpace.read(c);
-                version = c.getMetaData().getDatabaseProductVersion();
-            } catch (SQLException e) {
-                throw DatabaseErrors.explain(e, database);
+        HostLoad host = new HostLoad();
+        StatementCatalog catalog = new StatementCatalog();
+        PoolAcquireTracker tracker = new PoolAcquireTracker();
+        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
+            ServerFacts facts = observer.facts();
+            DatabaseObserver.Snapshot before = observer.snapshot();
+            Run run;
+            try (HikariDataSource pool = new HikariDataSource(hikariConfig(tracker));
+                 PoolGate gate = new PoolGate(pool, config.poolQueue())) {
+                KeySpace keys;
+                String version;
+                try (Connection c = pool.getConnection()) {
+                    keys = KeySpace.read(c);
+                    version = c.getMetaData().getDatabaseProductVersion();
+                } catch (SQLException e) {
+                    throw DatabaseErrors.explain(e, database);
+                }
+                run = new Run(gate, keys, version, catalog, host, observer, before == null ? null : before.counters());
+                run.execute();
             }
-            return new Run(gate, keys, version).execute();
+            observer.awaitRunBackendsGone(Duration.ofSeconds(5));
+            DatabaseObserver.Snapshot after = before == null ? null : observer.snapshot();
+            Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
+            DatabaseObserver.Delta delta = after == null ? null : after.since(before).named(operationOf);
+            Observation observation = new Observation(facts, delta, WaitSummary.of(run.sampler.activity(), operationOf),
+                    observer.inspectPlans(catalog.statements()), tracker.summary(), observer.statementsAvailable(),
+                    observer.notes());
+            return run.result(observation);
         } finally {
             finished.countDown();
         }
     }
 
-    private HikariConfig hikariConfig() {
+    private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
         HikariConfig h = new HikariConfig();
+        h.setMetricsTrackerFactory(tracker);
         h.setJdbcUrl(database.jdbcUrl());
         h.setUsername(database.user());
         h.setPassword(database.password());
@@ -86,7 +113,7 @@ public final class Simulation {
         h.setMinimumIdle(Math.min(config.poolMinIdle(), config.poolSize()));
         h.setConnectionTimeout(config.connectionTimeout().toMillis());
         h.setInitializationFailTimeout(-1);
-        h.addDataSourceProperty("ApplicationName", "dbsim-run");
+        h.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
         }
@@ -120,12 +147,17 @@ public final class Simulation {
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
         private final AtomicLong dropped = new AtomicLong();
+        private final StatementCatalog catalog;
+        private final RunSampler sampler;
         private int started;
+        private long endedNanos;
 
-        Run(PoolGate gate, KeySpace keys, String serverVersion) {
+        Run(PoolGate gate, KeySpace keys, String serverVersion, StatementCatalog catalog, HostLoad host,
+            DatabaseObserver observer, DatabaseCounters countersBefore) {
             this.gate = gate;
             this.keys = keys;
             this.serverVersion = serverVersion;
+            this.catalog = catalog;
             Duration planned = config.plannedDuration();
             this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
             this.metrics = new RunMetrics(Operations.ALL.stream().map(Operation::name).toList(), startNanos);
@@ -135,6 +167,8 @@ public final class Simulation {
             this.userStats = new UserStats(slots);
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : slots);
+            this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, progress, startNanos,
+                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(), countersBefore);
         }
 
         private int startsNeeded() {
@@ -150,8 +184,8 @@ public final class Simulation {
             return Math.max(total, 1);
         }
 
-        RunResult execute() {
-            Thread sampler = Thread.ofPlatform().daemon().name("dbsim-sampler").start(this::sampleLoop);
+        void execute() {
+            Thread samplerThread = Thread.ofPlatform().daemon().name("dbsim-sampler").start(sampler);
             try {
                 if (config.openModel()) {
                     arrivals();
@@ -166,11 +200,19 @@ public final class Simulation {
                 stopRequested = true;
                 finish();
             } finally {
-                sampler.interrupt();
+                samplerThread.interrupt();
+                joinQuietly(samplerThread);
             }
-            long now = System.nanoTime();
-            metrics.sample(now, (now - startNanos) / 1e9, activeUsers.get(), gate.busy(), gate.idle(), gate.waiting());
-            return result(now);
+            sampler.sample(false);
+            endedNanos = System.nanoTime();
+        }
+
+        private static void joinQuietly(Thread t) {
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private boolean over() {
@@ -241,7 +283,7 @@ public final class Simulation {
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
                 Thread.ofVirtual().start(() -> {
                     try {
-                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence);
+                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
                         runner.run(mix.pick(random), ctx, intended);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -296,33 +338,8 @@ public final class Simulation {
             }
         }
 
-        private void sampleLoop() {
-            long every = TimeUnit.SECONDS.toNanos(1);
-            long printEvery = Math.max(every, config.progressInterval().toNanos());
-            long next = startNanos + every;
-            long nextPrint = startNanos + printEvery;
-            while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.parkNanos(next - System.nanoTime());
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                long now = System.nanoTime();
-                TimePoint p = metrics.sample(now, (now - startNanos) / 1e9, activeUsers.get(), gate.busy(), gate.idle(), gate.waiting());
-                if (now >= nextPrint) {
-                    printProgress(p, now);
-                    nextPrint += printEvery;
-                }
-                next += every;
-            }
-        }
-
-        private void printProgress(TimePoint p, long now) {
-            progress.printf(Locale.ROOT, "progress: %.1f s, %,.1f ops/s, lat p95 %.1f ms, users %d, errors %d, pool %d busy / %d waiting%n",
-                    (now - startNanos) / 1e9, p.opsPerSecond(), p.p95Ms(), p.users(), p.errors(), p.poolBusy(), p.poolWaiting());
-            progress.flush();
-        }
-
-        private RunResult result(long now) {
+        private RunResult result(Observation observation) {
+            long now = endedNanos;
             Map<String, Integer> byPattern = new LinkedHashMap<>();
             for (int i = 0; i < started; i++) {
                 byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
@@ -331,7 +348,7 @@ public final class Simulation {
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, metrics.summaries().stream().filter(s -> s.count() > 0).toList(), metrics.series(),
-                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size());
+                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -365,7 +382,7 @@ public final class Simulation {
 
             @Override
             public void run() {
-                OperationContext ctx = new OperationContext(keys, random, runToken, sequence);
+                OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
                 long meanThink = config.thinkTime().toNanos();
                 try {
                     for (int done = 0; config.opsPerUser() == 0 || done < config.opsPerUser(); done++) {

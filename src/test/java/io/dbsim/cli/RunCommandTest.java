@@ -46,6 +46,21 @@ class RunCommandTest {
         }
         assertThat(sum).isEqualTo(200);
         assertThat(root.path("timeseries").size()).isPositive();
+        assertThat(root.path("timeseries").path(0).has("db")).isTrue();
+        assertThat(root.path("timeseries").path(0).has("simulator_cpu_pct")).isTrue();
+        assertThat(root.path("pool").path("saturation_pct").isNumber()).isTrue();
+        assertThat(root.path("pool").path("hikari_acquire_ms").has("p95")).isTrue();
+        assertThat(root.path("database").path("settings").path("max_connections").asText()).isNotEmpty();
+        assertThat(root.path("database").path("activity").path("commits").asLong()).isPositive();
+        assertThat(root.path("bottlenecks").isArray()).isTrue();
+        JsonNode statements = root.path("statements");
+        assertThat(statements.size()).isPositive();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (JsonNode st : statements) {
+            assertThat(st.path("query").asText()).doesNotContain("dbsim-observer");
+            named.add(st.path("operation").asText());
+        }
+        assertThat(named).contains("read_member_detail", "search_members");
     }
 
     @Test

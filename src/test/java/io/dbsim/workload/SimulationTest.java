@@ -37,7 +37,7 @@ class SimulationTest {
     private static RunConfig closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
                                     PoolGate.Queue queue) {
         return new RunConfig(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
-                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60));
+                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
     private static RunResult run(RunConfig config) {
@@ -105,7 +105,7 @@ class SimulationTest {
         RunConfig config = new RunConfig("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
                 List.of(new RunConfig.Stage(Duration.ofSeconds(1), 12), new RunConfig.Stage(Duration.ofSeconds(2), 12),
                         new RunConfig.Stage(Duration.ofSeconds(2), 0)),
-                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(60));
+                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
         RunResult result = run(config);
 
         assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
@@ -117,7 +117,7 @@ class SimulationTest {
     void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule() {
         RunConfig config = new RunConfig("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
                 200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofSeconds(1));
         RunResult result = run(config);
 
         assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);

@@ -1,0 +1,58 @@
+package io.dbsim.metrics;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One normalized statement's pg_stat_statements counters, summed over users and nesting levels.
+ * {@link #operation} is the dbsim operation that ran it, when the SQL is ours.
+ */
+public record StatementStat(long queryId, String query, String operation, long calls, double totalMs, long rows,
+                            long sharedBlocksHit, long sharedBlocksRead, long tempBlocksRead, long tempBlocksWritten) {
+
+    private static final String SNAPSHOT = DatabaseObserver.TAG
+            + "SELECT queryid, min(query), sum(calls), sum(total_exec_time), sum(rows), sum(shared_blks_hit), "
+            + "sum(shared_blks_read), sum(temp_blks_read), sum(temp_blks_written) FROM pg_stat_statements "
+            + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL "
+            + "AND query NOT LIKE '" + DatabaseObserver.TAG.trim() + "%' GROUP BY queryid";
+
+    static Map<Long, StatementStat> snapshot(Connection c) throws SQLException {
+        Map<Long, StatementStat> all = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SNAPSHOT)) {
+            while (rs.next()) {
+                StatementStat st = new StatementStat(rs.getLong(1), rs.getString(2), null, rs.getLong(3), rs.getDouble(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+                all.put(st.queryId, st);
+            }
+        }
+        return all;
+    }
+
+    /** What this statement did since {@code before} (null when it is new); counters reset in between count from zero. */
+    StatementStat since(StatementStat before) {
+        if (before == null || before.calls > calls) {
+            return this;
+        }
+        return new StatementStat(queryId, query, operation, calls - before.calls, totalMs - before.totalMs, rows - before.rows,
+                sharedBlocksHit - before.sharedBlocksHit, sharedBlocksRead - before.sharedBlocksRead,
+                tempBlocksRead - before.tempBlocksRead, tempBlocksWritten - before.tempBlocksWritten);
+    }
+
+    public StatementStat withOperation(String name) {
+        return new StatementStat(queryId, query, name, calls, totalMs, rows, sharedBlocksHit, sharedBlocksRead,
+                tempBlocksRead, tempBlocksWritten);
+    }
+
+    public double meanMs() {
+        return calls == 0 ? 0 : totalMs / calls;
+    }
+
+    public double cacheHitPct() {
+        long all = sharedBlocksHit + sharedBlocksRead;
+        return all == 0 ? Double.NaN : 100.0 * sharedBlocksHit / all;
+    }
+}
