@@ -274,6 +274,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (sc.seed() != null && unset.test("--seed")) {
             seed = sc.seed();
         }
+        if (sc.sampleInterval() != null && unset.test("--sample-interval")) {
+            sampleInterval = DurationConverter.parse(sc.sampleInterval());
+        }
         Scenario.Pool pool = sc.pool();
         if (pool != null) {
             if (pool.size() != null && unset.test("--pool-size")) {

@@ -11,6 +11,7 @@ import io.dbsim.workload.PoolGate;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
 import io.dbsim.workload.Simulation;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -112,6 +113,36 @@ class BottlenecksTest {
             assertThat(result.observation().waits().samplesWithLockWaits()).isPositive();
             assertThat(result.observation().waits().lockWaitsByOperation()).containsKey("update_member");
             assertThat(console(result)).contains("Lock:");
+        }
+    }
+
+    @Test
+    void joinsThatOutgrowWorkMemShowAsTempSpillsNamingTheStatement() {
+        ConnectionInfo db = SeededDatabase.create("temp_spills");
+        TestPostgres.execute(db, "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '64kB'); END $$");
+
+        RunResult result = run(db, config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4));
+
+        Finding f = finding(result, "temp_spills").orElseThrow(() -> new AssertionError(console(result)));
+        assertThat((Long) f.figures().get("temp_files")).isPositive();
+        assertThat(f.figures().get("work_mem")).isEqualTo("64kB");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e).containsAnyOf("list_students", "read_member_list",
+                "read_member_detail", "search_members"));
+    }
+
+    @Test
+    void aWorkingSetLargerThanSharedBuffersShowsAsALowCacheHitRatio() throws Exception {
+        try (EmbeddedPostgres tiny = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("shared_buffers", "1MB").setServerConfig("max_connections", "30").start()) {
+            ConnectionInfo db = new ConnectionInfo(tiny.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            new Migrator(db).migrate(List.of());
+            new Seeder(db, new PrintWriter(new StringWriter()), 2, 60_000).seed(SeedProfiles.load("small"), 42, false);
+
+            RunResult result = run(db, config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4));
+
+            Finding f = finding(result, "low_cache_hit").orElseThrow(() -> new AssertionError(console(result)));
+            assertThat((Double) f.figures().get("cache_hit_pct")).isLessThan(99.0);
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e).contains("shared_buffers is 1MB"));
         }
     }
 

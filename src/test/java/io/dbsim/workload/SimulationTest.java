@@ -4,6 +4,7 @@ import io.dbsim.db.ConnectionInfo;
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.TimePoint;
+import io.dbsim.report.Bottlenecks;
 import io.dbsim.report.RunSummary;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
@@ -166,6 +167,10 @@ class SimulationTest {
         assertThat(s.succeeded()).isGreaterThan(s.failed());
         assertThat(result.elapsed().toMillis()).isLessThan(8_000L);
         assertThat(runBackends()).isZero();
+        assertThat(Bottlenecks.of(result)).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("errors_connection_lost");
+            assertThat(f.figures().get("errors")).isEqualTo(s.failuresByClass()[ErrorClass.CONNECTION_LOST.ordinal()]);
+        });
     }
 
     private static long runBackends() throws Exception {
