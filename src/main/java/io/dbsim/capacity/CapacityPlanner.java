@@ -1,0 +1,196 @@
+package io.dbsim.capacity;
+
+import io.dbsim.capacity.CapacityPlan.Backtest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits the USL to a sweep and answers the capacity questions with the closed-system model, saying
+ * how far the answer can be trusted.
+ */
+public final class CapacityPlanner {
+
+    /** Below this R² the model does not describe the steps well enough to extrapolate from. */
+    static final double POOR_FIT_R2 = 0.9;
+    static final double SATURATED_SIMULATOR_CPU_PCT = 80;
+    private static final int MAX_USERS_SEARCHED = 10_000_000;
+
+    private final List<SweepStep> steps;
+    private final double sweepThinkSeconds;
+
+    public CapacityPlanner(Sweep sweep) {
+        this.steps = sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList();
+        this.sweepThinkSeconds = sweep.thinkTimeMs() / 1000.0;
+    }
+
+    /**
+     * @param pool null to use the recommended pool
+     */
+    public CapacityPlan plan(int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
+        if (steps.size() < 3) {
+            throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
+        }
+        UslFit fit = UslFit.fit(points(steps));
+        List<String> warnings = new ArrayList<>();
+        Backtest backtest = steps.size() >= 4 ? backtest() : null;
+        if (backtest == null) {
+            warnings.add("no back-test: it needs at least 4 steps (fit on all but the largest, predict the largest)");
+        }
+        return answer(fit, false, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, backtest);
+    }
+
+    /** A weaker estimate from one run: a straight line through its one point, so no contention is assumed. */
+    public static CapacityPlan fromSingleRun(SweepStep run, double runThinkSeconds, int targetUsers, double thinkSeconds,
+                                             double p95TargetMs, Integer pool) {
+        UslModel line = new UslModel(run.throughput() / run.busyLittle(), 0, 0);
+        UslFit fit = new UslFit(line, new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN,
+                List.of(new UslFit.Point(run.busyLittle(), run.throughput())), new double[] {0});
+        CapacityPlanner planner = new CapacityPlanner(new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, null, "users",
+                runThinkSeconds * 1000, 0, 0, 0, false, List.of(run)));
+        List<String> warnings = new ArrayList<>();
+        warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
+                + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
+        return planner.answer(fit, true, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, null);
+    }
+
+    private CapacityPlan answer(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double p95TargetMs,
+                                Integer givenPool, List<String> warnings, Backtest backtest) {
+        ClosedSystemModel model = new ClosedSystemModel(fit.model());
+        double overheadMs = overheadMs();
+        double think = thinkSeconds + overheadMs / 1000.0;
+        double peak = fit.model().peakConcurrency();
+        double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
+        int poolCeiling = (int) Math.min(targetUsers, Math.min(1000, Math.max(Double.isInfinite(peak) ? 0 : 2 * Math.ceil(peak),
+                Math.max(50, 4 * Math.ceil(maxBusy)))));
+        int recommended = recommendedPool(model, targetUsers, think, p95TargetMs, Math.max(1, poolCeiling));
+        int pool = givenPool != null ? givenPool : recommended;
+        ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
+        double p95 = p95(at);
+        int maxUsers = maxUsersMeetingTarget(model, think, pool, p95TargetMs);
+        Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
+
+        if (!weak && fit.rSquared() < POOR_FIT_R2) {
+            warnings.add(String.format(Locale.ROOT, "the fit is poor (R² %.3f < %.1f): the steps do not follow the model; "
+                    + "measure longer steps or more of them", fit.rSquared(), POOR_FIT_R2));
+        }
+        if (!weak && !fit.coherencyEstimated()) {
+            warnings.add(String.format(Locale.ROOT, "the steps show no falling throughput yet, so κ cannot be estimated "
+                    + "(κ %.3g ± %.2g): predictions past %.0f busy connections are optimistic; sweep to higher concurrency",
+                    fit.model().kappa(), fit.standardErrors()[2], maxBusy));
+        }
+        double rangeRatio = at.busyMean() / maxBusy;
+        if (rangeRatio > 2) {
+            warnings.add(String.format(Locale.ROOT, "the target needs %.1f busy connections, %.1fx the largest measured (%.1f): "
+                    + "an extrapolation, not a measurement", at.busyMean(), rangeRatio, maxBusy));
+        }
+        SweepStep hottest = steps.stream().max(Comparator.comparingDouble(SweepStep::simulatorCpuPct)).orElseThrow();
+        boolean generatorLimited = hottest.simulatorCpuPct() >= SATURATED_SIMULATOR_CPU_PCT;
+        if (generatorLimited) {
+            warnings.add(String.format(Locale.ROOT, "the simulator used %.0f%% of the CPU at %d users: from there on the "
+                    + "measured steps show the load generator's limit, not only the database's", hottest.simulatorCpuPct(),
+                    hottest.users()));
+        }
+        String limit;
+        String reason;
+        if (at.poolFullPct() >= 50 && (contention == null || pool < 0.9 * contention) && at.throughput() < 0.95 * fit.model().throughput(recommended)) {
+            limit = "pool";
+            reason = String.format(Locale.ROOT, "all %d connections are busy %.0f%% of the time and users wait %.1f ms on average; "
+                    + "a pool of %d carries %.0f ops/s instead of %.0f", pool, at.poolFullPct(), at.poolWaitMean() * 1000,
+                    recommended, model.predict(targetUsers, think, recommended).throughput(), at.throughput());
+        } else if (at.poolFullPct() >= 50) {
+            limit = generatorLimited ? "load generator" : "database";
+            reason = String.format(Locale.ROOT, "the database gives its most at about %s busy connections (%.0f ops/s); the "
+                    + "pool of %d is full %.0f%% of the time and more connections would only add contention",
+                    contention == null ? "the pool size" : contention.toString(), fit.model().peakThroughput(), pool, at.poolFullPct());
+        } else {
+            limit = "none";
+            reason = String.format(Locale.ROOT, "at %d users the pool is full %.0f%% of the time and the database runs at "
+                    + "%.0f%% of its modelled peak throughput", targetUsers, at.poolFullPct(),
+                    100 * at.throughput() / fit.model().throughput(Double.isInfinite(peak) ? pool : Math.min(pool, peak)));
+        }
+        return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
+                contention, limit, reason, rangeRatio, List.copyOf(warnings), backtest);
+    }
+
+    private int recommendedPool(ClosedSystemModel model, int users, double think, double p95TargetMs, int ceiling) {
+        double best = 0;
+        double[] x = new double[ceiling + 1];
+        double[] p95 = new double[ceiling + 1];
+        for (int c = 1; c <= ceiling; c++) {
+            ClosedSystemModel.Prediction p = model.predict(users, think, c);
+            x[c] = p.throughput();
+            p95[c] = p95(p);
+            best = Math.max(best, x[c]);
+        }
+        int firstNearBest = ceiling;
+        for (int c = 1; c <= ceiling; c++) {
+            if (x[c] >= 0.99 * best) {
+                firstNearBest = c;
+                break;
+            }
+        }
+        for (int c = firstNearBest; c <= ceiling; c++) {
+            if (x[c] >= 0.99 * best && p95[c] <= p95TargetMs) {
+                return c;
+            }
+        }
+        return firstNearBest;
+    }
+
+    private int maxUsersMeetingTarget(ClosedSystemModel model, double think, int pool, double p95TargetMs) {
+        if (p95(model.predict(1, think, pool)) > p95TargetMs) {
+            return 0;
+        }
+        int lo = 1;
+        int hi = 2;
+        while (hi < MAX_USERS_SEARCHED && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+            lo = hi;
+            hi *= 2;
+        }
+        if (hi >= MAX_USERS_SEARCHED) {
+            return MAX_USERS_SEARCHED;
+        }
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (p95(model.predict(mid, think, pool)) <= p95TargetMs) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The mean response scaled by the p95/mean ratio measured at the step of closest busy concurrency. */
+    private double p95(ClosedSystemModel.Prediction p) {
+        SweepStep closest = steps.stream().min(Comparator.comparingDouble(s -> Math.abs(s.busyLittle() - p.busyMean()))).orElseThrow();
+        double ratio = closest.meanMs() > 0 ? closest.p95Ms() / closest.meanMs() : 1;
+        return p.responseMean() * 1000 * ratio;
+    }
+
+    private double overheadMs() {
+        double[] o = steps.stream().mapToDouble(SweepStep::cycleOverheadMs).sorted().toArray();
+        return o.length == 0 ? 0 : Math.max(0, o[o.length / 2]);
+    }
+
+    private Backtest backtest() {
+        SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
+        List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
+        CapacityPlanner smaller = new CapacityPlanner(new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, null, "users",
+                sweepThinkSeconds * 1000, 0, 0, 0, false, rest));
+        UslFit fit = UslFit.fit(points(rest));
+        ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model())
+                .predict(largest.users(), sweepThinkSeconds + smaller.overheadMs() / 1000.0, largest.poolSize());
+        double p95 = smaller.p95(p);
+        return new Backtest(rest.size(), largest.users(), largest.poolSize(), p.throughput(), largest.throughput(),
+                100 * (p.throughput() - largest.throughput()) / largest.throughput(), p95, largest.p95Ms(),
+                100 * (p95 - largest.p95Ms()) / largest.p95Ms());
+    }
+
+    private static List<UslFit.Point> points(List<SweepStep> steps) {
+        return steps.stream().map(s -> new UslFit.Point(s.busyLittle(), s.throughput())).toList();
+    }
+}
