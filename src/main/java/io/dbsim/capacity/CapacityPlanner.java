@@ -26,14 +26,19 @@ public final class CapacityPlanner {
         this.sweepThinkSeconds = sweep.thinkTimeMs() / 1000.0;
     }
 
+    /** The USL fitted to the finished steps. */
+    public UslFit fit() {
+        if (steps.size() < 3) {
+            throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
+        }
+        return UslFit.fit(points(steps));
+    }
+
     /**
      * @param pool null to use the recommended pool
      */
     public CapacityPlan plan(int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
-        if (steps.size() < 3) {
-            throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
-        }
-        UslFit fit = UslFit.fit(points(steps));
+        UslFit fit = fit();
         List<String> warnings = new ArrayList<>();
         Backtest backtest = steps.size() >= 4 ? backtest() : null;
         if (backtest == null) {
@@ -95,49 +100,55 @@ public final class CapacityPlanner {
         }
         String limit;
         String reason;
-        if (at.poolFullPct() >= 50 && (contention == null || pool < 0.9 * contention) && at.throughput() < 0.95 * fit.model().throughput(recommended)) {
+        double demand = targetUsers / (think + 1 / fit.model().lambda());
+        ClosedSystemModel.Prediction withBestPool = model.predict(targetUsers, think, recommended);
+        if (at.throughput() >= 0.95 * demand) {
+            limit = "none";
+            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s and get %.0f; the pool is full %.0f%% of the time "
+                    + "and the database runs at %.0f%% of its modelled peak", demand, at.throughput(), at.poolFullPct(),
+                    100 * at.throughput() / fit.model().peakThroughput());
+        } else if (withBestPool.throughput() > 1.05 * at.throughput()) {
             limit = "pool";
             reason = String.format(Locale.ROOT, "all %d connections are busy %.0f%% of the time and users wait %.1f ms on average; "
                     + "a pool of %d carries %.0f ops/s instead of %.0f", pool, at.poolFullPct(), at.poolWaitMean() * 1000,
-                    recommended, model.predict(targetUsers, think, recommended).throughput(), at.throughput());
-        } else if (at.poolFullPct() >= 50) {
-            limit = generatorLimited ? "load generator" : "database";
-            reason = String.format(Locale.ROOT, "the database gives its most at about %s busy connections (%.0f ops/s); the "
-                    + "pool of %d is full %.0f%% of the time and more connections would only add contention",
-                    contention == null ? "the pool size" : contention.toString(), fit.model().peakThroughput(), pool, at.poolFullPct());
+                    recommended, withBestPool.throughput(), at.throughput());
         } else {
-            limit = "none";
-            reason = String.format(Locale.ROOT, "at %d users the pool is full %.0f%% of the time and the database runs at "
-                    + "%.0f%% of its modelled peak throughput", targetUsers, at.poolFullPct(),
-                    100 * at.throughput() / fit.model().throughput(Double.isInfinite(peak) ? pool : Math.min(pool, peak)));
+            limit = generatorLimited ? "load generator" : "database";
+            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s; the database gives at most %.0f%s, so users "
+                    + "queue for connections (%.1f ms on average) whatever the pool size", demand, fit.model().peakThroughput(),
+                    contention == null ? "" : " at about " + contention + " busy connections", at.poolWaitMean() * 1000);
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
                 contention, limit, reason, rangeRatio, List.copyOf(warnings), backtest);
     }
 
+    /**
+     * The smallest pool that carries the target users as well as any: within 1% of the best throughput
+     * and with queueing for a connection adding at most a tenth to the best response time; among those,
+     * one that meets the p95 target when one does.
+     */
     private int recommendedPool(ClosedSystemModel model, int users, double think, double p95TargetMs, int ceiling) {
-        double best = 0;
-        double[] x = new double[ceiling + 1];
-        double[] p95 = new double[ceiling + 1];
+        double bestX = 0;
+        double bestR = Double.MAX_VALUE;
+        ClosedSystemModel.Prediction[] p = new ClosedSystemModel.Prediction[ceiling + 1];
         for (int c = 1; c <= ceiling; c++) {
-            ClosedSystemModel.Prediction p = model.predict(users, think, c);
-            x[c] = p.throughput();
-            p95[c] = p95(p);
-            best = Math.max(best, x[c]);
+            p[c] = model.predict(users, think, c);
+            bestX = Math.max(bestX, p[c].throughput());
+            bestR = Math.min(bestR, p[c].responseMean());
         }
-        int firstNearBest = ceiling;
+        int first = ceiling;
         for (int c = 1; c <= ceiling; c++) {
-            if (x[c] >= 0.99 * best) {
-                firstNearBest = c;
+            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR) {
+                first = c;
                 break;
             }
         }
-        for (int c = firstNearBest; c <= ceiling; c++) {
-            if (x[c] >= 0.99 * best && p95[c] <= p95TargetMs) {
+        for (int c = first; c <= ceiling; c++) {
+            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR && p95(p[c]) <= p95TargetMs) {
                 return c;
             }
         }
-        return firstNearBest;
+        return first;
     }
 
     private int maxUsersMeetingTarget(ClosedSystemModel model, double think, int pool, double p95TargetMs) {

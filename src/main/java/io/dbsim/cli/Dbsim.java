@@ -19,7 +19,8 @@ import java.util.Arrays;
         footer = {"  0  success", "  1  run-time failure (database unreachable, migration failed, ...)",
             "  2  usage error (bad flag or value, refused to overwrite data)", "",
             "Add --verbose to any command for stack traces."},
-        subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class,
+        subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class, SweepCommand.class,
+            CapacityCommand.class,
             CommandLine.HelpCommand.class})
 public final class Dbsim implements Runnable {
 

@@ -4,13 +4,13 @@ import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
-import io.dbsim.db.DatabaseErrors;
-import io.dbsim.db.DatabaseKind;
-import io.dbsim.db.Migrator;
+import io.dbsim.capacity.CapacityPlan;
+import io.dbsim.capacity.CapacityPlanner;
+import io.dbsim.capacity.SweepStep;
+import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.JsonReport;
-import io.dbsim.seed.SeedProfiles;
-import io.dbsim.seed.SeedState;
+import io.dbsim.report.SweepSteps;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
 import io.dbsim.workload.PoolGate;
@@ -26,16 +26,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -133,6 +128,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
 
+    @Option(names = "--target-users", paramLabel = "N",
+            description = "Also estimate this many users (same think time) from this one run: a weaker answer than "
+                    + "'dbsim sweep' and 'dbsim capacity', marked as such.")
+    Integer targetUsers;
+
+    @Option(names = "--p95-target", paramLabel = "TIME", defaultValue = "500ms", converter = DurationConverter.class,
+            description = "Response-time target for --target-users: the largest user count whose p95 stays under it (default ${DEFAULT-VALUE}).")
+    Duration p95Target;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -156,81 +160,36 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (json != null && java.nio.file.Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
         }
-        refuseProductionLookingTarget();
+        RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
-            prepareData(db, err);
+            RunTarget.prepareData(db, database, seed, err);
             Simulation simulation = new Simulation(config, chosen, connection, err);
-            CountDownLatch reported = new CountDownLatch(1);
-            Thread onSignal = new Thread(() -> {
-                try {
-                    err.println("dbsim: stopping; writing what was measured so far");
-                    err.flush();
-                    simulation.stop(10, TimeUnit.SECONDS);
-                    reported.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "dbsim-stop");
-            Runtime.getRuntime().addShutdownHook(onSignal);
-            try {
+            try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
                 ConsoleReport.print(out, result);
+                CapacityPlan estimate = targetUsers == null ? null : singleRunEstimate(result);
+                if (estimate != null) {
+                    CapacityConsole.print(out, estimate);
+                }
                 if (json != null) {
-                    JsonReport.write(result, json);
+                    JsonReport.write(result, json, estimate);
                     out.println("JSON report: " + json);
                 }
-            } finally {
-                reported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onSignal);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is already running and waits for the report written above.
-                }
+                onSignal.reported();
             }
         }
         return ExitCodes.OK;
     }
 
-    /** An empty embedded server is migrated and seeded first; a given server must hold a complete seed. */
-    private void prepareData(Database db, PrintWriter err) {
-        Optional<SeedState> state;
-        try (Connection c = db.connection().open()) {
-            state = SeedState.read(c);
-        } catch (SQLException e) {
-            throw DatabaseErrors.explain(e, db.connection());
+    private CapacityPlan singleRunEstimate(RunResult result) {
+        SweepStep measured = SweepSteps.from(result);
+        if (measured.busyLittle() <= 0) {
+            throw new DbsimException("--target-users: the run completed no operation to estimate from");
         }
-        if (state.isPresent() && state.get().complete()) {
-            return;
-        }
-        if (state.isPresent()) {
-            throw new DbsimException("the database holds an incomplete seed: run 'dbsim seed --reset' first");
-        }
-        if (database.request().resolvedKind() == DatabaseKind.URL) {
-            throw new DbsimException("the database has not been seeded by dbsim: run 'dbsim seed' (it migrates too) first");
-        }
-        err.println("run: fresh database: migrating and seeding the small profile first");
-        err.flush();
-        new Migrator(db.connection()).migrate(List.of());
-        SeedRun.seed(db, SeedProfiles.load("small"), seed, false, SeedRun.workers(null), 5, err);
-    }
-
-    private void refuseProductionLookingTarget() {
-        if (force || database.request().resolvedKind() != DatabaseKind.URL) {
-            return;
-        }
-        ConnectionInfo connection = new ConnectionInfo(database.request().jdbcUrl(), null, null);
-        String target = connection.hostAndDatabase().toLowerCase(java.util.Locale.ROOT);
-        String host = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
-        String dbName = target.contains("/") ? target.substring(target.indexOf('/') + 1) : "";
-        boolean localHost = host.isEmpty() || host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("[::1]")
-                || host.startsWith("::1");
-        boolean testName = dbName.matches(".*(test|dev|local|bench|sim|demo|load|stag|qa|perf|scratch).*");
-        if (!localHost && !testName) {
-            throw new UsageException("refusing to load " + connection.hostAndDatabase() + ", which does not look like a local "
-                    + "or test database: add --force if you really mean to run simulated users against it");
-        }
+        double think = result.config().thinkTime().toNanos() / 1e9;
+        return CapacityPlanner.fromSingleRun(measured, think, targetUsers, think, p95Target.toNanos() / 1e6, null);
     }
 
     /** Fills the options the user did not give on the command line from the scenario file. */

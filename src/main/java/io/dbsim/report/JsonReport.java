@@ -1,8 +1,6 @@
 package io.dbsim.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dbsim.DbsimException;
+import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.TimePoint;
@@ -10,10 +8,7 @@ import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +18,6 @@ import java.util.Map;
 public final class JsonReport {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
@@ -120,21 +114,13 @@ public final class JsonReport {
         return root;
     }
 
-    /** Writes the report whole or not at all: to a temporary file first, then moved into place. */
-    public static void write(RunResult run, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".dbsim-", ".json.tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), toMap(run));
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new DbsimException("cannot write the JSON report to " + file + ": " + e.getMessage(), e);
+    /** Writes the report whole or not at all; {@code estimate} adds the single-run capacity estimate. */
+    public static void write(RunResult run, Path file, CapacityPlan estimate) {
+        Map<String, Object> root = toMap(run);
+        if (estimate != null) {
+            root.put("capacity", CapacityJson.toMap(estimate));
         }
+        JsonFiles.write(root, file, "JSON report");
     }
 
     private static Map<String, Object> config(RunConfig c) {
