@@ -91,6 +91,16 @@ public final class CapacityPlanner {
             warnings.add(String.format(Locale.ROOT, "the target needs %.1f busy connections, %.1fx the largest measured (%.1f): "
                     + "an extrapolation, not a measurement", at.busyMean(), rangeRatio, maxBusy));
         }
+        if (!weak) {
+            int rounds = steps.stream().mapToInt(SweepStep::rounds).min().orElse(1);
+            double spread = steps.stream().mapToDouble(SweepStep::spreadPct).max().orElse(0);
+            if (rounds < 2) {
+                warnings.add("each step ran once, so the machine's own noise is unknown: 'dbsim sweep --repeat 3' measures it");
+            } else if (spread > 10) {
+                warnings.add(String.format(Locale.ROOT, "a step's throughput varied by up to %.0f%% between its %d rounds on this "
+                        + "machine: differences smaller than that are noise, not the model", spread, rounds));
+            }
+        }
         SweepStep hottest = steps.stream().max(Comparator.comparingDouble(SweepStep::simulatorCpuPct)).orElseThrow();
         boolean generatorLimited = hottest.simulatorCpuPct() >= SATURATED_SIMULATOR_CPU_PCT;
         if (generatorLimited) {
@@ -114,9 +124,13 @@ public final class CapacityPlanner {
                     recommended, withBestPool.throughput(), at.throughput());
         } else {
             limit = generatorLimited ? "load generator" : "database";
-            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s; the database gives at most %.0f%s, so users "
-                    + "queue for connections (%.1f ms on average) whatever the pool size", demand, fit.model().peakThroughput(),
-                    contention == null ? "" : " at about " + contention + " busy connections", at.poolWaitMean() * 1000);
+            boolean queueInPool = at.poolWaitMean() > 0.1 * at.responseMean();
+            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s; the database gives at most %.0f%s, so %s",
+                    demand, fit.model().peakThroughput(), contention == null ? "" : " at about " + contention + " busy connections",
+                    queueInPool ? String.format(Locale.ROOT, "users queue for connections (%.1f ms on average) whatever the pool size",
+                            at.poolWaitMean() * 1000)
+                            : String.format(Locale.ROOT, "each operation holds its connection longer (%.1f ms against %.1f ms alone)",
+                            at.holdMean() * 1000, 1000 / fit.model().lambda()));
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
                 contention, limit, reason, rangeRatio, List.copyOf(warnings), backtest);

@@ -61,6 +61,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Measured time per step (default ${DEFAULT-VALUE}).")
     Duration stepDuration;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run every step N times, alternating the order, and keep each step's median round (default "
+                    + "${DEFAULT-VALUE}); the rounds' spread shows the machine's own noise.")
+    int repeat;
+
     @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "5s", converter = DurationConverter.class,
             description = "Unmeasured start of each step, and an unmeasured run this long before the first (default ${DEFAULT-VALUE}).")
     Duration warmUp;
@@ -111,12 +116,13 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<int[]> plan = steps();
-        Pattern chosen = Patterns.builtIn().named(pattern);
+        Pattern chosen = Patterns.builtIn().named(pattern).blended();
         if (json != null && Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/sweep.json");
         }
         require(!stepDuration.isZero() && !stepDuration.isNegative(), "--step-duration must be longer than 0s");
         require(targetUsers == null || targetUsers >= 1, "--target-users must be 1 or more");
+        require(repeat >= 1, "--repeat must be 1 or more, got " + repeat);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
@@ -148,20 +154,41 @@ final class SweepCommand implements Callable<Integer> {
                     current.set(warming);
                     warming.run();
                 }
-                for (int i = 0; i < plan.size() && !stopped.get(); i++) {
-                    int[] step = plan.get(i);
-                    err.printf(Locale.ROOT, "sweep: step %d/%d: %d users, pool %d, %s after %s warm-up%n", i + 1, plan.size(),
-                            step[0], step[1], Durations.format(stepDuration), Durations.format(warmUp));
-                    err.flush();
-                    Simulation simulation = new Simulation(config(step[0], step[1], warmUp.plus(stepDuration), warmUp), chosen,
-                            db.connection(), err);
-                    current.set(simulation);
-                    RunResult result = simulation.run();
-                    serverVersion = result.serverVersion();
-                    SweepStep measured = SweepSteps.from(result);
-                    done.add(measured);
-                    SweepFile.printStep(out, i + 1, plan.size(), measured);
-                    interrupted = result.interrupted();
+                List<List<SweepStep>> rounds = new ArrayList<>();
+                plan.forEach(p -> rounds.add(new ArrayList<>()));
+                for (int round = 1; round <= repeat && !stopped.get(); round++) {
+                    // Alternate the order, so a machine that drifts faster or slower over time does not tilt the curve.
+                    List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, plan.size()).boxed().toList());
+                    if (round % 2 == 0) {
+                        Collections.reverse(order);
+                    }
+                    for (int i : order) {
+                        if (stopped.get()) {
+                            break;
+                        }
+                        int[] step = plan.get(i);
+                        String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + plan.size();
+                        err.printf(Locale.ROOT, "sweep: %s: %d users, pool %d, %s after %s warm-up%n", label, step[0], step[1],
+                                Durations.format(stepDuration), Durations.format(warmUp));
+                        err.flush();
+                        Simulation simulation = new Simulation(config(step[0], step[1], warmUp.plus(stepDuration), warmUp), chosen,
+                                db.connection(), err);
+                        current.set(simulation);
+                        RunResult result = simulation.run();
+                        serverVersion = result.serverVersion();
+                        SweepStep measured = SweepSteps.from(result);
+                        rounds.get(i).add(measured);
+                        SweepFile.printStep(out, label, measured);
+                        interrupted |= result.interrupted();
+                    }
+                }
+                for (List<SweepStep> r : rounds) {
+                    List<SweepStep> finished = r.stream().filter(x -> !x.interrupted()).toList();
+                    if (!finished.isEmpty()) {
+                        done.add(SweepStep.medianOf(finished));
+                    } else if (!r.isEmpty()) {
+                        done.add(r.get(0));
+                    }
                 }
                 interrupted |= stopped.get();
                 Sweep sweep = new Sweep(Sweep.SCHEMA_VERSION, "dbsim", startedAt, target, serverVersion, pattern,

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * EXPLAINs the run's own statements (with the values they first ran with) and picks out sequential
- * scans that read a whole table to keep a small share of it: where an index on the filtered
- * columns would serve the statement.
+ * scans that read a whole table to keep a small share of it, or sort a whole table to return its
+ * first rows: where an index on the filtered or ordering columns would serve the statement.
  */
 public final class PlanInspector {
 
@@ -52,6 +52,11 @@ public final class PlanInspector {
         /** LIKE 'prefix%' can use a btree only with pattern operators, unless the collation is C. */
         public boolean usesLike() {
             return filter.contains("~~");
+        }
+
+        /** A sort of the whole table for the first rows in order, rather than a filter. */
+        public boolean forOrder() {
+            return filter.startsWith("ORDER BY");
         }
     }
 
@@ -100,12 +105,67 @@ public final class PlanInspector {
                     found.add(new SeqScan(st.operation(), table, equality, other, filter, planRows, tableRows, st.sql()));
                 }
             }
+            topNSort(plan).ifPresent(limit -> {
+                JsonNode sort = limit.sort;
+                JsonNode scan = limit.scan;
+                String table = scan.path("Relation Name").asText();
+                long tableRows = tableRows(c, scan.path("Schema").asText(null), table);
+                Set<String> tableColumns = columnsByTable.computeIfAbsent(table, t -> columnsOf(c, t));
+                List<String> keys = new ArrayList<>();
+                for (JsonNode key : sort.path("Sort Key")) {
+                    String k = key.asText().replaceFirst("^\\(*", "").replaceFirst("^[a-z_0-9]+\\.", "");
+                    String column = k.split("[\\s)]")[0];
+                    if (tableColumns.contains(column) && !keys.contains(column)) {
+                        keys.add(column);
+                    }
+                }
+                long returned = limit.node.path("Plan Rows").asLong();
+                if (!keys.isEmpty() && tableRows >= MIN_TABLE_ROWS && returned <= MAX_SELECTIVITY * tableRows
+                        && seen.add(st.operation() + "|" + table + "|order|" + keys)) {
+                    String order = "ORDER BY " + String.join(", ", jsonTexts(sort.path("Sort Key"))) + " LIMIT " + returned;
+                    found.add(new SeqScan(st.operation(), table, List.of(), keys, order, returned, tableRows, st.sql()));
+                }
+            });
         }
         return found;
     }
 
+    /** A Limit over a Sort of a whole table (possibly in parallel): an index in that order would read only the rows returned. */
+    private record TopN(JsonNode node, JsonNode sort, JsonNode scan) {
+    }
+
+    private static java.util.Optional<TopN> topNSort(JsonNode plan) {
+        if ("Limit".equals(plan.path("Node Type").asText())) {
+            JsonNode n = plan.path("Plans").path(0);
+            while (List.of("Gather Merge", "Sort", "Incremental Sort").contains(n.path("Node Type").asText())) {
+                if (n.path("Node Type").asText().equals("Sort")) {
+                    JsonNode child = n.path("Plans").path(0);
+                    if (child.path("Node Type").asText().endsWith("Seq Scan")) {
+                        return java.util.Optional.of(new TopN(plan, n, child));
+                    }
+                    return java.util.Optional.empty();
+                }
+                n = n.path("Plans").path(0);
+            }
+            return java.util.Optional.empty();
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            java.util.Optional<TopN> found = topNSort(child);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<String> jsonTexts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     private static void collectSeqScans(JsonNode node, List<JsonNode> into) {
-        if ("Seq Scan".equals(node.path("Node Type").asText())) {
+        if (node.path("Node Type").asText().endsWith("Seq Scan")) {
             into.add(node);
         }
         for (JsonNode child : node.path("Plans")) {

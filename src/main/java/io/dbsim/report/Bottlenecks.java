@@ -197,8 +197,12 @@ public final class Bottlenecks {
                 continue;
             }
             List<String> evidence = new ArrayList<>();
-            evidence.add(String.format(Locale.ROOT, "%s's plan reads all of %s (about %,d rows) by sequential scan to keep "
-                    + "about %,d: Filter %s", scan.operation(), scan.table(), scan.tableRows(), scan.estimatedRows(), scan.filter()));
+            evidence.add(scan.forOrder()
+                    ? String.format(Locale.ROOT, "%s's plan reads and sorts all of %s (about %,d rows) to return %,d: %s",
+                            scan.operation(), scan.table(), scan.tableRows(), scan.estimatedRows(), scan.filter())
+                    : String.format(Locale.ROOT, "%s's plan reads all of %s (about %,d rows) by sequential scan to keep "
+                            + "about %,d: Filter %s", scan.operation(), scan.table(), scan.tableRows(), scan.estimatedRows(),
+                            scan.filter()));
             if (t != null) {
                 evidence.add(String.format(Locale.ROOT, "during the run: %,d sequential scans of %s read %,d rows (%,.0f per scan)",
                         t.seqScans(), scan.table(), t.seqRowsRead(), t.rowsPerSeqScan()));

@@ -49,9 +49,9 @@ public final class SweepFile {
         return sweep;
     }
 
-    public static void printStep(PrintWriter out, int index, int of, SweepStep s) {
-        out.printf(Locale.ROOT, "step %d/%d  %d users, pool %d: %,.1f ops/s, mean %.1f ms, p95 %.1f ms, pool wait %.1f ms, "
-                        + "%.1f busy connections%s%n", index, of, s.users(), s.poolSize(), s.throughput(), s.meanMs(), s.p95Ms(),
+    public static void printStep(PrintWriter out, String label, SweepStep s) {
+        out.printf(Locale.ROOT, "%s  %d users, pool %d: %,.1f ops/s, mean %.1f ms, p95 %.1f ms, pool wait %.1f ms, "
+                        + "%.1f busy connections%s%n", label, s.users(), s.poolSize(), s.throughput(), s.meanMs(), s.p95Ms(),
                 s.poolWaitMeanMs(), s.busyLittle(), s.interrupted() ? " (interrupted: left out of the fit)" : "");
         out.flush();
     }
@@ -61,11 +61,15 @@ public final class SweepFile {
         out.printf(Locale.ROOT, "sweep of %s (pattern %s, think time %s, %s s per step after %s s warm-up)%s%n", sweep.varied(),
                 sweep.pattern(), Durations.format(java.time.Duration.ofNanos((long) (sweep.thinkTimeMs() * 1e6))),
                 fmt(sweep.stepDurationS()), fmt(sweep.warmUpS()), sweep.interrupted() ? " (interrupted)" : "");
-        out.println("  users  pool      ops/s   mean ms    p95 ms    p99 ms   wait ms  busy (Little)  busy (pool)  errors  sim CPU");
+        out.println("  users  pool      ops/s  spread   mean ms    p95 ms    p99 ms   wait ms  busy (Little)  busy (pool)  errors  sim CPU");
         for (SweepStep s : sweep.steps()) {
-            out.printf(Locale.ROOT, "  %5d %5d %10.1f %9.2f %9.2f %9.2f %9.2f %14.2f %12.2f %6.2f%% %7.0f%%%n", s.users(), s.poolSize(),
-                    s.throughput(), s.meanMs(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.busyLittle(), s.busySampled(),
-                    s.errorRatePct(), s.simulatorCpuPct());
+            out.printf(Locale.ROOT, "  %5d %5d %10.1f %6.0f%% %9.2f %9.2f %9.2f %9.2f %14.2f %12.2f %6.2f%% %7.0f%%%n", s.users(),
+                    s.poolSize(), s.throughput(), s.spreadPct(), s.meanMs(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.busyLittle(),
+                    s.busySampled(), s.errorRatePct(), s.simulatorCpuPct());
+        }
+        int rounds = sweep.steps().stream().mapToInt(SweepStep::rounds).max().orElse(1);
+        if (rounds > 1) {
+            out.printf(Locale.ROOT, "  each step is the median of %d rounds; spread = (highest - lowest) / median throughput%n", rounds);
         }
         out.flush();
     }

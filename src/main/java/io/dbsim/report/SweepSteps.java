@@ -22,7 +22,7 @@ public final class SweepSteps {
         return new SweepStep(run.config().users(), run.poolSize(), seconds, s.operations(), s.errorRate(), throughput, mean,
                 RunSummary.ms(s.total(), 50), RunSummary.ms(s.total(), 95), RunSummary.ms(s.total(), 99),
                 RunSummary.meanMs(s.poolWait()), RunSummary.ms(s.poolWait(), 95), hold, throughput * hold / 1000.0,
-                pool.meanBusy(), overhead, pool.meanSimulatorCpuPct(), run.interrupted());
+                pool.meanBusy(), overhead, pool.meanSimulatorCpuPct(), run.interrupted(), 1, throughput, throughput);
     }
 
     /** Users running after the warm-up, as sampled; the configured count when no sample fell there. */

@@ -21,6 +21,13 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
     /** Expected share of each operation among all operations, when every user does as many. */
     Map<String, Double> expectedShares(int users);
 
+    /**
+     * One mix with the operation shares of the whole population, for every user alike. A sweep needs
+     * it: allotting user types to 1, 2, 3... users gives each step a different mix of operations, and
+     * the steps would measure the mix, not the concurrency.
+     */
+    OperationMix blended();
+
     /** A weighted mix of operations; picking one costs a binary search, no allocation. */
     record OperationMix(String name, String description, List<Operation> operations, double[] cumulative,
                         ThinkTime thinkTime) implements Pattern {
@@ -34,6 +41,11 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
         @Override
         public List<OperationMix> assign(int users) {
             return Collections.nCopies(users, this);
+        }
+
+        @Override
+        public OperationMix blended() {
+            return this;
         }
 
         @Override
@@ -92,6 +104,28 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
                 assigned.add(patterns.get(pick));
             }
             return assigned;
+        }
+
+        /** Think time follows the first user type's distribution: the blend is for sweeps, which think alike. */
+        @Override
+        public OperationMix blended() {
+            double total = Arrays.stream(shares).sum();
+            Map<Operation, Double> weights = new LinkedHashMap<>();
+            for (int p = 0; p < patterns.size(); p++) {
+                double userShare = shares[p] / total;
+                for (Map.Entry<String, Double> e : patterns.get(p).expectedShares(1).entrySet()) {
+                    weights.merge(Operations.named(e.getKey()), userShare * e.getValue(), Double::sum);
+                }
+            }
+            double[] cumulative = new double[weights.size()];
+            double sum = 0;
+            int i = 0;
+            for (double w : weights.values()) {
+                sum += w;
+                cumulative[i++] = sum;
+            }
+            return new OperationMix(name, description + " (blended into one mix of operations)", List.copyOf(weights.keySet()),
+                    cumulative, patterns.get(0).thinkTime());
         }
 
         @Override

@@ -88,7 +88,20 @@ class BottlenecksTest {
         assertThat(f.fix()).contains("CREATE INDEX CONCURRENTLY ON members (");
 
         RunResult present = run(withIndex, config);
-        assertThat(Bottlenecks.of(present)).as(console(present)).noneMatch(x -> x.kind().equals("missing_index"));
+        assertThat(Bottlenecks.of(present)).as(console(present)).noneMatch(x -> x.kind().equals("missing_index")
+                && "search_members".equals(x.figures().get("operation")));
+    }
+
+    @Test
+    void aSortOfAWholeTableForOnePageIsAMissingIndexOnTheSortKeys() {
+        ConnectionInfo db = SeededDatabase.create("sort_index");
+        RunResult result = run(db, config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4));
+
+        Finding f = Bottlenecks.of(result).stream()
+                .filter(x -> x.kind().equals("missing_index") && "read_member_list".equals(x.figures().get("operation")))
+                .findFirst().orElseThrow(() -> new AssertionError(console(result)));
+        assertThat(f.figures().get("columns")).isEqualTo(List.of("last_name", "first_name", "id"));
+        assertThat(f.evidence().get(0)).contains("reads and sorts all of members").contains("ORDER BY");
     }
 
     @Test
