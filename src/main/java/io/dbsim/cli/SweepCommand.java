@@ -168,7 +168,7 @@ final class SweepCommand implements Callable<Integer> {
                         }
                         int[] step = plan.get(i);
                         String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + plan.size();
-                        err.printf(Locale.ROOT, "sweep: %s: %d users, pool %d, %s after %s warm-up%n", label, step[0], step[1],
+                        err.printf(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up%n", label, step[0], step[0] == 1 ? "" : "s", step[1],
                                 Durations.format(stepDuration), Durations.format(warmUp));
                         err.flush();
                         Simulation simulation = new Simulation(config(step[0], step[1], warmUp.plus(stepDuration), warmUp), chosen,

@@ -50,8 +50,8 @@ public final class SweepFile {
     }
 
     public static void printStep(PrintWriter out, String label, SweepStep s) {
-        out.printf(Locale.ROOT, "%s  %d users, pool %d: %,.1f ops/s, mean %.1f ms, p95 %.1f ms, pool wait %.1f ms, "
-                        + "%.1f busy connections%s%n", label, s.users(), s.poolSize(), s.throughput(), s.meanMs(), s.p95Ms(),
+        out.printf(Locale.ROOT, "%s  %d user%s, pool %d: %,.1f ops/s, mean %.1f ms, p95 %.1f ms, pool wait %.1f ms, "
+                        + "%.1f busy connections%s%n", label, s.users(), s.users() == 1 ? "" : "s", s.poolSize(), s.throughput(), s.meanMs(), s.p95Ms(),
                 s.poolWaitMeanMs(), s.busyLittle(), s.interrupted() ? " (interrupted: left out of the fit)" : "");
         out.flush();
     }
