@@ -11,6 +11,8 @@ import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.SweepSteps;
+import io.dbsim.report.Threshold;
+import io.dbsim.report.Verdict;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
 import io.dbsim.workload.PoolGate;
@@ -128,6 +130,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
 
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "Pass/fail criterion, k6 style (repeatable): p95<500ms, error_rate<1%, read_member_detail.p99<200ms, "
+                    + "pool_wait.p95<50ms, throughput>500/s. Any failure ends with exit code 99 and a NO-GO verdict.")
+    List<String> thresholdFlags = new ArrayList<>();
+
     @Option(names = "--target-users", paramLabel = "N",
             description = "Also estimate this many users (same think time) from this one run: a weaker answer than "
                     + "'dbsim sweep' and 'dbsim capacity', marked as such.")
@@ -151,6 +158,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private List<Threshold> thresholds = List.of();
+    private List<String> scenarioThresholds = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         RunConfig config = config();
@@ -173,11 +183,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (estimate != null) {
                     CapacityConsole.print(out, estimate);
                 }
+                Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(result, thresholds);
+                if (verdict != null) {
+                    ConsoleReport.printVerdict(out, verdict);
+                }
                 if (json != null) {
-                    JsonReport.write(result, json, estimate);
+                    JsonReport.write(result, verdict, estimate, json);
                     out.println("JSON report: " + json);
                 }
                 onSignal.reported();
+                if (verdict != null && !verdict.go()) {
+                    return ExitCodes.THRESHOLDS_FAILED;
+                }
             }
         }
         return ExitCodes.OK;
@@ -230,6 +247,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (sc.maxTries() != null && unset.test("--max-tries")) {
             maxTries = sc.maxTries();
         }
+        if (sc.thresholds() != null) {
+            scenarioThresholds = sc.thresholds();
+        }
         if (sc.seed() != null && unset.test("--seed")) {
             seed = sc.seed();
         }
@@ -264,6 +284,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new UsageException("scenario " + scenarioFile + ": " + e.getMessage());
             }
         }
+        List<Threshold> all = new ArrayList<>();
+        scenarioThresholds.forEach(t -> all.add(Threshold.parse(t)));
+        thresholdFlags.forEach(t -> all.add(Threshold.parse(t)));
+        thresholds = List.copyOf(all);
         var parsed = spec.commandLine().getParseResult();
         int u = users;
         int o = ops;

@@ -88,6 +88,18 @@ public final class ConsoleReport {
         out.flush();
     }
 
+    /** Each threshold with what was measured, then GO or NO-GO, as a load test report's last lines. */
+    public static void printVerdict(PrintWriter out, Verdict verdict) {
+        out.println("thresholds");
+        for (Verdict.Result r : verdict.results()) {
+            out.printf(Locale.ROOT, "  %-36s %-18s %s%n", r.threshold().expression(),
+                    r.measuredAtAll() ? r.threshold().format(r.measured()) : "not measured", r.passed() ? "pass" : "FAIL");
+        }
+        out.println(verdict.go() ? "verdict: GO (every threshold passed)"
+                : "verdict: NO-GO (" + verdict.failed() + " of " + verdict.results().size() + " thresholds failed)");
+        out.flush();
+    }
+
     private static void row(PrintWriter out, String label, Histogram h) {
         out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, RunSummary.meanMs(h), RunSummary.ms(h, 50),
                 RunSummary.ms(h, 95), RunSummary.ms(h, 99), RunSummary.minMs(h), RunSummary.maxMs(h));

@@ -114,13 +114,38 @@ public final class JsonReport {
         return root;
     }
 
-    /** Writes the report whole or not at all; {@code estimate} adds the single-run capacity estimate. */
-    public static void write(RunResult run, Path file, CapacityPlan estimate) {
+    /**
+     * Writes the report whole or not at all; {@code verdict} adds the thresholds and the verdict,
+     * {@code estimate} the single-run capacity estimate (either may be null).
+     */
+    public static void write(RunResult run, Verdict verdict, CapacityPlan estimate, Path file) {
         Map<String, Object> root = toMap(run);
+        if (verdict != null) {
+            root.put("thresholds", thresholds(verdict));
+            root.put("verdict", verdict.go() ? "GO" : "NO-GO");
+        }
         if (estimate != null) {
             root.put("capacity", CapacityJson.toMap(estimate));
         }
         JsonFiles.write(root, file, "JSON report");
+    }
+
+    private static List<Map<String, Object>> thresholds(Verdict verdict) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Verdict.Result r : verdict.results()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("threshold", r.threshold().expression());
+            m.put("operation", r.threshold().operation());
+            m.put("metric", r.threshold().part() == null || r.threshold().part().equals("total")
+                    ? r.threshold().stat() : r.threshold().part() + "." + r.threshold().stat());
+            m.put("comparator", r.threshold().comparator());
+            m.put("limit", r.threshold().limit());
+            m.put("measured", r.measuredAtAll() ? round(r.measured()) : null);
+            m.put("unit", r.threshold().unit());
+            m.put("passed", r.passed());
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, Object> config(RunConfig c) {

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record Scenario(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                        String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
-                       Integer maxTries, Long seed, String sampleInterval, Pool pool) {
+                       Integer maxTries, Long seed, String sampleInterval, Pool pool, List<String> thresholds) {
 
     public record StageEntry(String duration, Integer target) {
     }

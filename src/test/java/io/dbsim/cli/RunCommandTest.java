@@ -69,12 +69,13 @@ class RunCommandTest {
         Path scenario = dir.resolve("small.yaml");
         java.nio.file.Files.writeString(scenario, String.join("\n",
                 "description: test", "pattern: mixed", "users: 4", "ops: 5", "think_time: 10ms", "ramp_up: 0s",
-                "pool: {size: 2, connection_timeout: 5s}", ""));
+                "pool: {size: 2, connection_timeout: 5s}", "thresholds: [p95<10s, error_rate<1%]", ""));
         Path json = dir.resolve("run.json");
         CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--scenario", scenario.toString(),
                 "--users", "3", "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("p95<10s").contains("error_rate<1%").contains("verdict: GO");
         JsonNode config = new ObjectMapper().readTree(json.toFile()).path("config");
         assertThat(config.path("pattern").asText()).isEqualTo("mixed");
         assertThat(config.path("users").asInt()).isEqualTo(3);
@@ -98,6 +99,46 @@ class RunCommandTest {
         CliRun prod = CliRun.of("run", "--jdbc-url", "jdbc:postgresql://db.internal.example.com:5432/members", "--quick");
         assertThat(prod.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(prod.err()).contains("does not look like a local or test database").contains("--force");
+    }
+
+    @Test
+    void aFailingThresholdEndsWithExitCode99AndNoGoWhileAPassingOneIsGo(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("thresholds");
+        Path json = dir.resolve("run.json");
+        CliRun failing = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--quick", "--think-time", "5ms",
+                "--threshold", "p95<10s", "--threshold", "throughput>1000000/s", "--threshold", "read_member_detail.p99<10s",
+                "--json", json.toString());
+
+        assertThat(failing.exitCode()).as(failing.all()).isEqualTo(ExitCodes.THRESHOLDS_FAILED);
+        assertThat(failing.out()).contains("verdict: NO-GO (1 of 3 thresholds failed)")
+                .containsPattern("throughput>1000000/s\\s+[0-9.]+ ops/s\\s+FAIL").containsPattern("p95<10s\\s+[0-9.]+ ms\\s+pass");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("verdict").asText()).isEqualTo("NO-GO");
+        assertThat(root.path("thresholds").size()).isEqualTo(3);
+        assertThat(root.path("thresholds").path(1).path("passed").asBoolean()).isFalse();
+        assertThat(root.path("thresholds").path(1).path("measured").asDouble()).isPositive();
+        assertThat(root.path("thresholds").path(2).path("operation").asText()).isEqualTo("read_member_detail");
+
+        CliRun passing = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--quick", "--think-time", "5ms",
+                "--threshold", "p95<10s", "--threshold", "error_rate<1%", "--threshold", "pool_wait.p95<10s");
+        assertThat(passing.exitCode()).as(passing.all()).isEqualTo(ExitCodes.OK);
+        assertThat(passing.out()).contains("verdict: GO");
+    }
+
+    @Test
+    void aThresholdOnAnUnknownMetricOrOperationIsAUsageErrorBeforeTheRun() {
+        CliRun metric = CliRun.of("run", "--threshold", "p42<100ms");
+        assertThat(metric.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(metric.err()).contains("threshold 'p42<100ms'").contains("unknown metric");
+
+        CliRun operation = CliRun.of("run", "--threshold", "read_memberz.p95<100ms");
+        assertThat(operation.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(operation.err()).contains("unknown operation 'read_memberz'");
+
+        CliRun unit = CliRun.of("run", "--threshold", "error_rate<5ms");
+        assertThat(unit.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unit.err()).contains("an error rate is a percentage");
+        assertThat(metric.all() + operation.all() + unit.all()).doesNotContain("database:");
     }
 
     @Test
