@@ -9,6 +9,8 @@ import io.dbsim.capacity.CapacityPlanner;
 import io.dbsim.capacity.SweepStep;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
+import io.dbsim.report.CsvReport;
+import io.dbsim.report.HdrLog;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.SweepSteps;
 import io.dbsim.report.Threshold;
@@ -144,6 +146,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Response-time target for --target-users: the largest user count whose p95 stays under it (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Also write timeseries.csv, operations.csv and statements.csv into DIR.")
+    Path csv;
+
+    @Option(names = "--hdr-log", paramLabel = "FILE",
+            description = "Also write an HdrHistogram interval log (latencies per operation and interval, microseconds).")
+    Path hdrLog;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -170,6 +180,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (json != null && java.nio.file.Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
         }
+        if (hdrLog != null && java.nio.file.Files.isDirectory(hdrLog)) {
+            throw new UsageException("--hdr-log " + hdrLog + " is a folder: give a file name such as reports/run.hlog");
+        }
+        if (csv != null && java.nio.file.Files.isRegularFile(csv)) {
+            throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
+        }
         RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             ConnectionInfo connection = db.connection();
@@ -190,6 +206,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (json != null) {
                     JsonReport.write(result, verdict, estimate, json);
                     out.println("JSON report: " + json);
+                }
+                if (csv != null) {
+                    CsvReport.write(result, csv);
+                    out.println("CSV files: " + csv);
+                }
+                if (hdrLog != null) {
+                    HdrLog.write(result, hdrLog);
+                    out.println("HdrHistogram log: " + hdrLog);
                 }
                 onSignal.reported();
                 if (verdict != null && !verdict.go()) {

@@ -75,6 +75,13 @@ public final class OperationMetrics {
 
     /** Latencies of the interval just sampled: successes' histogram and the failure count. */
     public record Interval(Histogram succeeded, long failed) {
+
+        /** The successes' histogram compressed as HdrHistogram's log format stores it: a few hundred bytes. */
+        public byte[] compressed() {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(succeeded.getNeededByteBufferCapacity());
+            int length = succeeded.encodeIntoCompressedByteBuffer(buffer);
+            return java.util.Arrays.copyOf(buffer.array(), length);
+        }
     }
 
     /** The run's totals; call sample() first so the last interval is included. */

@@ -13,6 +13,7 @@ public final class RunMetrics {
     private final Recorder lateness = new Recorder(OperationMetrics.HIGHEST_MICROS, 3);
     private final Histogram latenessSoFar = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
     private final List<TimePoint> series = new ArrayList<>();
+    private final List<IntervalLog> intervals = new ArrayList<>();
     private long lastSampleNanos;
 
     public RunMetrics(List<String> operationNames, long startNanos) {
@@ -39,10 +40,15 @@ public final class RunMetrics {
                                          HostLoad.Point host, DatabasePoint database) {
         Histogram merged = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
         long errors = 0;
+        long endMillis = System.currentTimeMillis();
+        long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
         for (OperationMetrics op : operations) {
             OperationMetrics.Interval interval = op.sample();
             merged.add(interval.succeeded());
             errors += interval.failed();
+            if (interval.succeeded().getTotalCount() > 0) {
+                intervals.add(new IntervalLog(op.name(), startMillis, endMillis, interval.compressed()));
+            }
         }
         latenessSoFar.add(lateness.getIntervalHistogram());
         double seconds = Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
@@ -53,6 +59,17 @@ public final class RunMetrics {
                 merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database);
         series.add(point);
         return point;
+    }
+
+    /**
+     * One operation's successful latencies over one sample interval, in microseconds, compressed;
+     * kept for HdrHistogram interval logs (--hdr-log). An hour at one-second samples takes a few MB.
+     */
+    public record IntervalLog(String operation, long startMillis, long endMillis, byte[] compressed) {
+    }
+
+    public synchronized List<IntervalLog> intervals() {
+        return List.copyOf(intervals);
     }
 
     public synchronized List<TimePoint> series() {

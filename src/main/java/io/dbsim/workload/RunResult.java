@@ -2,6 +2,7 @@ package io.dbsim.workload;
 
 import io.dbsim.metrics.Fairness;
 import io.dbsim.metrics.Observation;
+import io.dbsim.metrics.RunMetrics;
 import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.TimePoint;
 import org.HdrHistogram.Histogram;
@@ -27,7 +28,8 @@ public record RunResult(
         Fairness fairness,
         long droppedArrivals,
         int poolSize,
-        Observation observation) {
+        Observation observation,
+        List<RunMetrics.IntervalLog> latencyIntervals) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

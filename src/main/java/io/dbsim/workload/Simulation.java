@@ -348,7 +348,8 @@ public final class Simulation {
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, metrics.summaries().stream().filter(s -> s.count() > 0).toList(), metrics.series(),
-                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation);
+                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
+                    metrics.intervals());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +124,40 @@ class RunCommandTest {
                 "--threshold", "p95<10s", "--threshold", "error_rate<1%", "--threshold", "pool_wait.p95<10s");
         assertThat(passing.exitCode()).as(passing.all()).isEqualTo(ExitCodes.OK);
         assertThat(passing.out()).contains("verdict: GO");
+    }
+
+    @Test
+    void csvFilesAndTheHdrLogHoldTheRunsMeasurements(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("csv_hdr");
+        Path csv = dir.resolve("csv");
+        Path hlog = dir.resolve("run.hlog");
+        Path json = dir.resolve("run.json");
+        CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--users", "4", "--duration", "3s",
+                "--think-time", "5ms", "--pattern", "read_heavy", "--csv", csv.toString(), "--hdr-log", hlog.toString(),
+                "--json", json.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+
+        List<String> ops = java.nio.file.Files.readAllLines(csv.resolve("operations.csv"));
+        assertThat(ops.get(0)).startsWith("operation,count,succeeded,failed,retries,share_pct,mean_ms,p50_ms");
+        long csvTotal = ops.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum();
+        assertThat(csvTotal).isEqualTo(root.path("summary").path("operations").asLong());
+        List<String> series = java.nio.file.Files.readAllLines(csv.resolve("timeseries.csv"));
+        assertThat(series.get(0)).startsWith("t_s,ops,errors,ops_per_sec").contains("pool_waiting").contains("db_active");
+        assertThat(series).hasSize(root.path("timeseries").size() + 1);
+        assertThat(java.nio.file.Files.readAllLines(csv.resolve("statements.csv")).get(0)).startsWith("operation,query_id,calls");
+
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(hlog)) {
+            org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(in);
+            org.HdrHistogram.EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                counts.merge(h.getTag(), ((org.HdrHistogram.Histogram) h).getTotalCount(), Long::sum);
+            }
+        }
+        for (JsonNode op : root.path("operations")) {
+            assertThat(counts.get(op.path("name").asText())).as(op.path("name").asText()).isEqualTo(op.path("succeeded").asLong());
+        }
     }
 
     @Test
