@@ -11,6 +11,7 @@ import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
+import io.dbsim.report.HtmlReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.SweepSteps;
 import io.dbsim.report.Threshold;
@@ -146,6 +147,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Response-time target for --target-users: the largest user count whose p95 stays under it (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report with charts (opens offline).")
+    Path html;
+
     @Option(names = "--csv", paramLabel = "DIR",
             description = "Also write timeseries.csv, operations.csv and statements.csv into DIR.")
     Path csv;
@@ -167,6 +172,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_TREE = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private List<Threshold> thresholds = List.of();
     private List<String> scenarioThresholds = List.of();
@@ -206,6 +213,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (json != null) {
                     JsonReport.write(result, verdict, estimate, json);
                     out.println("JSON report: " + json);
+                }
+                if (html != null) {
+                    HtmlReport.write(JSON_TREE.valueToTree(JsonReport.document(result, verdict, estimate)), html);
+                    out.println("HTML report: " + html);
                 }
                 if (csv != null) {
                     CsvReport.write(result, csv);

@@ -15,7 +15,6 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,23 +125,18 @@ public final class CsvReport {
         return rows;
     }
 
-    /** Whole or not at all: a temporary file beside it, then moved into place. */
-    private static void writeFile(Path file, List<Map<String, Object>> rows) throws IOException {
+    private static void writeFile(Path file, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         rows.get(0).keySet().forEach(schema::addColumn);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".dbsim-", ".csv.tmp");
-        try {
+        AtomicFiles.write(file, "CSV file", tmp -> {
             try (SequenceWriter w = CSV.writer(schema.build()).writeValues(tmp.toFile())) {
                 for (Map<String, Object> row : rows) {
                     w.write(row);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.dbsim.report;
 
-import io.dbsim.DbsimException;
 import io.dbsim.metrics.RunMetrics;
 import io.dbsim.workload.RunResult;
 import org.HdrHistogram.Histogram;
@@ -9,9 +8,9 @@ import org.HdrHistogram.HistogramLogWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.DataFormatException;
 
 /**
@@ -25,33 +24,31 @@ public final class HdrLog {
     }
 
     public static void write(RunResult run, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".dbsim-", ".hlog.tmp");
-            try {
-                try (PrintStream out = new PrintStream(Files.newOutputStream(tmp), false, java.nio.charset.StandardCharsets.UTF_8)) {
-                    HistogramLogWriter log = new HistogramLogWriter(out);
-                    long start = run.startedAt().toEpochMilli();
-                    log.outputComment("dbsim run: successful operation latencies in microseconds, tagged by operation");
-                    log.outputLogFormatVersion();
-                    log.outputStartTime(start);
-                    log.setBaseTime(start);
-                    log.outputLegend();
-                    for (RunMetrics.IntervalLog interval : run.latencyIntervals()) {
-                        Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(interval.compressed()), 0);
-                        h.setTag(interval.operation());
-                        h.setStartTimeStamp(interval.startMillis());
-                        h.setEndTimeStamp(interval.endMillis());
-                        log.outputIntervalHistogram(h);
-                    }
+        AtomicFiles.write(file, "HdrHistogram log", tmp -> {
+            try (PrintStream out = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
+                HistogramLogWriter log = new HistogramLogWriter(out);
+                long start = run.startedAt().toEpochMilli();
+                log.outputComment("dbsim run: successful operation latencies in microseconds, tagged by operation");
+                log.outputLogFormatVersion();
+                log.outputStartTime(start);
+                log.setBaseTime(start);
+                log.outputLegend();
+                for (RunMetrics.IntervalLog interval : run.latencyIntervals()) {
+                    Histogram h = decode(interval.compressed());
+                    h.setTag(interval.operation());
+                    h.setStartTimeStamp(interval.startMillis());
+                    h.setEndTimeStamp(interval.endMillis());
+                    log.outputIntervalHistogram(h);
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
             }
-        } catch (IOException | DataFormatException e) {
-            throw new DbsimException("cannot write the HdrHistogram log to " + file + ": " + e.getMessage(), e);
+        });
+    }
+
+    private static Histogram decode(byte[] compressed) throws IOException {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+        } catch (DataFormatException e) {
+            throw new IOException("a recorded interval could not be decoded: " + e.getMessage(), e);
         }
     }
 }

@@ -47,6 +47,7 @@ public final class JsonReport {
         summary.put("database_ms", latency(s.database()));
         summary.put("pool_wait_share_pct", round(s.poolWaitShare()));
         summary.put("errors", errors(s.failuresByClass()));
+        summary.put("latency_distribution_ms", distribution(s.total()));
         root.put("summary", summary);
 
         List<Map<String, Object>> operations = new ArrayList<>();
@@ -119,6 +120,11 @@ public final class JsonReport {
      * {@code estimate} the single-run capacity estimate (either may be null).
      */
     public static void write(RunResult run, Verdict verdict, CapacityPlan estimate, Path file) {
+        JsonFiles.write(document(run, verdict, estimate), file, "JSON report");
+    }
+
+    /** The whole report as one document: what --json writes and what the HTML and Markdown reports are drawn from. */
+    public static Map<String, Object> document(RunResult run, Verdict verdict, CapacityPlan estimate) {
         Map<String, Object> root = toMap(run);
         if (verdict != null) {
             root.put("thresholds", thresholds(verdict));
@@ -127,7 +133,7 @@ public final class JsonReport {
         if (estimate != null) {
             root.put("capacity", CapacityJson.toMap(estimate));
         }
-        JsonFiles.write(root, file, "JSON report");
+        return root;
     }
 
     private static List<Map<String, Object>> thresholds(Verdict verdict) {
@@ -182,6 +188,20 @@ public final class JsonReport {
         m.put("min", round(RunSummary.minMs(h)));
         m.put("max", round(RunSummary.maxMs(h)));
         return m;
+    }
+
+    private static final double[] DISTRIBUTION = {0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100};
+
+    /** Response time at percentiles that open up towards the tail, as HdrHistogram's percentile plots do. */
+    private static List<Map<String, Object>> distribution(Histogram h) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (h.getTotalCount() == 0) {
+            return out;
+        }
+        for (double p : DISTRIBUTION) {
+            out.add(Map.of("percentile", p, "ms", round(p == 0 ? RunSummary.minMs(h) : RunSummary.ms(h, p))));
+        }
+        return out;
     }
 
     private static Map<String, Long> errors(long[] byClass) {

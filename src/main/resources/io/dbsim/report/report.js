@@ -1,0 +1,93 @@
+(function () {
+  const errors = [];
+  const errorBox = document.getElementById('script-errors');
+  function fail(message) { errors.push(String(message)); errorBox.textContent = errors.join('\n'); }
+  window.addEventListener('error', e => fail(e.message));
+  const data = JSON.parse(document.getElementById('run-data').textContent);
+  const series = data.timeseries || [];
+  const t = series.map(p => p.t_s.toFixed(1));
+  const palette = ['#2563eb', '#e3a008', '#cc1f1a', '#1f9d55', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
+  let rendered = 0;
+  const expected = document.querySelectorAll('canvas[data-chart]').length;
+
+  function painted(canvas) {
+    const ctx = canvas.getContext('2d');
+    const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < img.length; i += 16) { if (img[i] !== 0) { return true; } }
+    return false;
+  }
+
+  function draw(id, config) {
+    const canvas = document.getElementById(id);
+    if (!canvas) { return; }
+    try {
+      config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false } }, config.options || {});
+      const chart = new Chart(canvas, config);
+      chart.draw();
+      if (painted(canvas)) { canvas.dataset.rendered = 'true'; rendered++; }
+      else { fail('chart ' + id + ' drew nothing'); }
+    } catch (e) { fail('chart ' + id + ': ' + e.message); }
+    document.body.dataset.chartsRendered = rendered + '/' + expected;
+  }
+
+  function line(label, values, color, extra) {
+    return Object.assign({ label: label, data: values, borderColor: color, backgroundColor: color, pointRadius: 0,
+      borderWidth: 1.5, tension: 0.2 }, extra || {});
+  }
+  const seconds = { x: { title: { display: true, text: 'seconds' } } };
+
+  draw('chart-throughput', { type: 'line', data: { labels: t, datasets: [
+    line('operations/s', series.map(p => p.ops_per_sec), palette[0]),
+    line('errors', series.map(p => p.errors), palette[2])] },
+    options: { scales: Object.assign({ y: { beginAtZero: true } }, seconds) } });
+
+  draw('chart-latency', { type: 'line', data: { labels: t, datasets: [
+    line('p50 ms', series.map(p => p.p50_ms), palette[3]),
+    line('p95 ms', series.map(p => p.p95_ms), palette[1]),
+    line('p99 ms', series.map(p => p.p99_ms), palette[2])] },
+    options: { scales: Object.assign({ y: { beginAtZero: true, title: { display: true, text: 'ms' } } }, seconds) } });
+
+  draw('chart-pool', { type: 'line', data: { labels: t, datasets: [
+    line('active', series.map(p => p.pool_active), palette[0]),
+    line('idle', series.map(p => p.pool_idle), palette[3]),
+    line('waiting users', series.map(p => p.pool_waiting), palette[2])] },
+    options: { scales: Object.assign({ y: { beginAtZero: true } }, seconds) } });
+
+  const dist = (data.summary && data.summary.latency_distribution_ms) || [];
+  draw('chart-distribution', { type: 'line', data: { labels: dist.map(d => d.percentile + '%'), datasets: [
+    line('response time (ms)', dist.map(d => d.ms), palette[4], { pointRadius: 2 })] },
+    options: { scales: { y: { type: 'logarithmic', title: { display: true, text: 'ms (log)' } },
+      x: { title: { display: true, text: 'percentile' } } } } });
+
+  const ops = (data.operations || []).slice().sort((a, b) => b.count - a.count);
+  draw('chart-operations', { type: 'bar', data: { labels: ops.map(o => o.name), datasets: [
+    { label: 'operations', data: ops.map(o => o.count), backgroundColor: palette[0], yAxisID: 'y' },
+    { label: 'p95 ms', data: ops.map(o => o.latency_ms.p95), backgroundColor: palette[1], yAxisID: 'y1' }] },
+    options: { scales: { y: { beginAtZero: true, position: 'left' },
+      y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'p95 ms' } } } } });
+
+  const statements = (data.statements || []).slice(0, 10);
+  draw('chart-statements', { type: 'bar', data: { labels: statements.map(s => s.operation || (s.query || '').slice(0, 30)),
+    datasets: [{ label: 'total ms in the run', data: statements.map(s => s.total_ms), backgroundColor: palette[5] }] },
+    options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } } });
+
+  const cap = data.capacity;
+  if (cap) {
+    const m = cap.model;
+    const usl = n => m.lambda * n / (1 + m.sigma * (n - 1) + m.kappa * n * (n - 1));
+    const measured = m.points.map(p => ({ x: p.concurrency, y: p.throughput }));
+    const top = Math.max(cap.target.busy_connections, ...m.points.map(p => p.concurrency), m.peak_concurrency || 0) * 1.3;
+    const curve = [];
+    for (let i = 0; i <= 60; i++) { const n = Math.max(0.5, top * i / 60); curve.push({ x: n, y: usl(n) }); }
+    draw('chart-capacity', { type: 'scatter', data: { datasets: [
+      { label: 'measured', data: measured, backgroundColor: palette[0], pointRadius: 5 },
+      { label: 'fitted USL', data: curve, showLine: true, borderColor: palette[4], pointRadius: 0, borderWidth: 2 },
+      { label: 'target', data: [{ x: cap.target.busy_connections, y: cap.target.throughput_ops_per_sec }],
+        backgroundColor: palette[2], pointRadius: 7, pointStyle: 'triangle' }] },
+      options: { interaction: { mode: 'nearest', intersect: true }, scales: {
+        x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'busy connections' } },
+        y: { beginAtZero: true, title: { display: true, text: 'operations/s' } } } } });
+  }
+  document.body.dataset.chartsRendered = rendered + '/' + expected;
+})();
