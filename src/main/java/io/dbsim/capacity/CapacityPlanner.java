@@ -22,8 +22,13 @@ public final class CapacityPlanner {
     private final double sweepThinkSeconds;
 
     public CapacityPlanner(Sweep sweep) {
-        this.steps = sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList();
-        this.sweepThinkSeconds = sweep.thinkTimeMs() / 1000.0;
+        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
+                sweep.thinkTimeMs() / 1000.0);
+    }
+
+    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds) {
+        this.steps = steps;
+        this.sweepThinkSeconds = sweepThinkSeconds;
     }
 
     /** The USL fitted to the finished steps. */
@@ -53,8 +58,8 @@ public final class CapacityPlanner {
         UslModel line = new UslModel(run.throughput() / run.busyLittle(), 0, 0);
         UslFit fit = new UslFit(line, new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN,
                 List.of(new UslFit.Point(run.busyLittle(), run.throughput())), new double[] {0});
-        CapacityPlanner planner = new CapacityPlanner(new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, null, "users",
-                runThinkSeconds * 1000, 0, 0, 0, false, List.of(run)));
+        // An interrupted run still estimates from what it measured: unlike a sweep step, it is all there is.
+        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds);
         List<String> warnings = new ArrayList<>();
         warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
                 + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
@@ -68,8 +73,10 @@ public final class CapacityPlanner {
         double think = thinkSeconds + overheadMs / 1000.0;
         double peak = fit.model().peakConcurrency();
         double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
+        double hold = 1 / fit.model().lambda();
+        double offered = targetUsers * hold / (think + hold);
         int poolCeiling = (int) Math.min(targetUsers, Math.min(1000, Math.max(Double.isInfinite(peak) ? 0 : 2 * Math.ceil(peak),
-                Math.max(50, 4 * Math.ceil(maxBusy)))));
+                Math.max(Math.max(50, 4 * Math.ceil(maxBusy)), 2 * Math.ceil(offered)))));
         int recommended = recommendedPool(model, targetUsers, think, p95TargetMs, Math.max(1, poolCeiling));
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
@@ -112,11 +119,18 @@ public final class CapacityPlanner {
         String reason;
         double demand = targetUsers / (think + 1 / fit.model().lambda());
         ClosedSystemModel.Prediction withBestPool = model.predict(targetUsers, think, recommended);
+        String peakText = Double.isInfinite(fit.model().peakThroughput()) ? "the model has no peak (one run)"
+                : String.format(Locale.ROOT, "the database runs at %.0f%% of its modelled peak",
+                100 * at.throughput() / fit.model().peakThroughput());
         if (at.throughput() >= 0.95 * demand) {
             limit = "none";
             reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s and get %.0f; the pool is full %.0f%% of the time "
-                    + "and the database runs at %.0f%% of its modelled peak", demand, at.throughput(), at.poolFullPct(),
-                    100 * at.throughput() / fit.model().peakThroughput());
+                    + "and %s", demand, at.throughput(), at.poolFullPct(), peakText);
+        } else if (contention != null && pool > contention && withBestPool.throughput() > 1.05 * at.throughput()) {
+            limit = "pool";
+            reason = String.format(Locale.ROOT, "the pool of %d is larger than the %d busy connections where the database "
+                    + "peaks: the extra connections add contention; a pool of %d carries %.0f ops/s instead of %.0f", pool,
+                    contention, recommended, withBestPool.throughput(), at.throughput());
         } else if (withBestPool.throughput() > 1.05 * at.throughput()) {
             limit = "pool";
             reason = String.format(Locale.ROOT, "all %d connections are busy %.0f%% of the time and users wait %.1f ms on average; "
@@ -126,7 +140,7 @@ public final class CapacityPlanner {
             limit = generatorLimited ? "load generator" : "database";
             boolean queueInPool = at.poolWaitMean() > 0.1 * at.responseMean();
             reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s; the database gives at most %.0f%s, so %s",
-                    demand, fit.model().peakThroughput(), contention == null ? "" : " at about " + contention + " busy connections",
+                    demand, Math.max(at.throughput(), Math.min(fit.model().peakThroughput(), withBestPool.throughput())), contention == null ? "" : " at about " + contention + " busy connections",
                     queueInPool ? String.format(Locale.ROOT, "users queue for connections (%.1f ms on average) whatever the pool size",
                             at.poolWaitMean() * 1000)
                             : String.format(Locale.ROOT, "each operation holds its connection longer (%.1f ms against %.1f ms alone)",
@@ -165,18 +179,27 @@ public final class CapacityPlanner {
         return first;
     }
 
+    /**
+     * Binary search; past saturation the response time grows by 1/X per user, so twice the users that
+     * a saturated pool serves within the target bounds the search.
+     */
     private int maxUsersMeetingTarget(ClosedSystemModel model, double think, int pool, double p95TargetMs) {
         if (p95(model.predict(1, think, pool)) > p95TargetMs) {
             return 0;
         }
+        double saturated = 0;
+        for (int c = 1; c <= pool; c++) {
+            saturated = Math.max(saturated, model.predict(c, 0, pool).throughput());
+        }
+        int bound = (int) Math.min(MAX_USERS_SEARCHED, 2 * saturated * (think + p95TargetMs / 1000.0) + pool + 2);
         int lo = 1;
         int hi = 2;
-        while (hi < MAX_USERS_SEARCHED && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+        while (hi < bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
             lo = hi;
-            hi *= 2;
+            hi = Math.min(bound, hi * 2);
         }
-        if (hi >= MAX_USERS_SEARCHED) {
-            return MAX_USERS_SEARCHED;
+        if (hi >= bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+            return hi;
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
@@ -204,8 +227,7 @@ public final class CapacityPlanner {
     private Backtest backtest() {
         SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
         List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
-        CapacityPlanner smaller = new CapacityPlanner(new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, null, "users",
-                sweepThinkSeconds * 1000, 0, 0, 0, false, rest));
+        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds);
         UslFit fit = UslFit.fit(points(rest));
         ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model())
                 .predict(largest.users(), sweepThinkSeconds + smaller.overheadMs() / 1000.0, largest.poolSize());

@@ -11,7 +11,6 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.util.Pair;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,7 +65,8 @@ public record UslFit(UslModel model, double[] standardErrors, double rSquared, L
         RealVector p = best.getPoint();
         UslModel model = new UslModel(p.getEntry(0), p.getEntry(1), p.getEntry(2));
         double[] errors = new double[3];
-        // getSigma is the unscaled covariance's diagonal; scaled by the residual variance it is the standard error.
+        // getSigma is the square root of the unscaled covariance's diagonal; scaled by the residuals' standard
+        // deviation it is the standard error. With exactly 3 steps there is no residual freedom: NaN.
         double residualScale = x.length > 3 ? best.getCost() / Math.sqrt(x.length - 3.0) : Double.NaN;
         try {
             RealVector sigma = best.getSigma(1e-14);
@@ -114,13 +114,5 @@ public record UslFit(UslModel model, double[] standardErrors, double rSquared, L
     /** Whether the data pins down κ: its estimate is clearly above zero, beyond one standard error. */
     public boolean coherencyEstimated() {
         return model.kappa() > 0 && !Double.isNaN(standardErrors[2]) && standardErrors[2] < model.kappa();
-    }
-
-    public List<Double> residuals() {
-        List<Double> out = new ArrayList<>();
-        for (double r : residualsPct) {
-            out.add(r);
-        }
-        return out;
     }
 }

@@ -174,6 +174,9 @@ final class SweepCommand implements Callable<Integer> {
                         Simulation simulation = new Simulation(config(step[0], step[1], warmUp.plus(stepDuration), warmUp), chosen,
                                 db.connection(), err);
                         current.set(simulation);
+                        if (stopped.get()) {
+                            break;
+                        }
                         RunResult result = simulation.run();
                         serverVersion = result.serverVersion();
                         SweepStep measured = SweepSteps.from(result);
@@ -208,9 +211,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private void printCapacity(PrintWriter out, Sweep sweep) {
         CapacityPlanner planner = new CapacityPlanner(sweep);
-        long finished = sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0).count();
-        if (finished < 3) {
-            out.println("capacity: fitting the model needs at least 3 finished steps; this sweep has " + finished);
+        try {
+            planner.fit();
+        } catch (IllegalArgumentException e) {
+            out.println("capacity: " + e.getMessage());
             return;
         }
         if (targetUsers != null) {

@@ -52,54 +52,77 @@ public final class DatabaseObserver implements AutoCloseable {
         if (System.nanoTime() < nextReconnectNanos) {
             return null;
         }
+        Connection opened = null;
         try {
-            connection = database.open(APPLICATION_NAME);
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET statement_timeout = '5s'");
-                s.execute("SET lock_timeout = '1s'");
+            opened = database.open(APPLICATION_NAME);
+            try (Statement s = opened.createStatement()) {
+                s.execute(TAG + "SET statement_timeout = '5s'");
+                s.execute(TAG + "SET lock_timeout = '1s'");
             }
+            // One transaction per look at the views: a sample costs the database one commit, not one per query.
+            opened.setAutoCommit(false);
+            connection = opened;
         } catch (SQLException e) {
-            note("the observer could not connect (" + e.getMessage().lines().findFirst().orElse("") + "): database views are missing from this report");
-            connection = null;
+            note("the observer could not connect (" + firstLine(e) + "): database views are missing from this report");
+            if (opened != null) {
+                try {
+                    opened.close();
+                } catch (SQLException ignored) {
+                    // Closing a connection that failed half-way; nothing more to do.
+                }
+            }
             nextReconnectNanos = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         }
         return connection;
     }
 
+    /**
+     * shared_preload_libraries is readable by superusers only, so availability is probed: install the
+     * extension when it is missing and the library is (or may be) preloaded, then read the view once.
+     */
     private boolean checkStatements() {
-        try (Statement s = connection.createStatement()) {
-            String database;
+        Boolean available = read(c -> {
+            String databaseName;
             String preload;
             boolean installed;
-            try (ResultSet rs = s.executeQuery(TAG + "SELECT current_database(), current_setting('shared_preload_libraries'), "
-                    + "EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')")) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery(TAG + "SELECT current_database(), (SELECT setting FROM pg_settings "
+                         + "WHERE name = 'shared_preload_libraries'), EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')")) {
                 rs.next();
-                database = rs.getString(1);
+                databaseName = rs.getString(1);
                 preload = rs.getString(2);
                 installed = rs.getBoolean(3);
             }
-            if (!preload.contains("pg_stat_statements")) {
-                note("pg_stat_statements is not loaded, so this report has no per-statement figures: set "
-                        + "shared_preload_libraries = 'pg_stat_statements' in postgresql.conf (currently '" + preload
-                        + "'), restart PostgreSQL, and run CREATE EXTENSION pg_stat_statements; in database " + database);
+            String howTo = "set shared_preload_libraries = 'pg_stat_statements' in postgresql.conf" + (preload == null ? ""
+                    : " (currently '" + preload + "')") + ", restart PostgreSQL, and run CREATE EXTENSION pg_stat_statements; in database "
+                    + databaseName;
+            if (preload != null && !preload.contains("pg_stat_statements")) {
+                note("pg_stat_statements is not loaded, so this report has no per-statement figures: " + howTo);
                 return false;
             }
             if (!installed) {
-                try {
-                    s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                    note("installed the pg_stat_statements extension in database " + database + " (it was preloaded but not created)");
+                try (Statement s = c.createStatement()) {
+                    s.execute(TAG + "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    c.commit();
+                    note("installed the pg_stat_statements extension in database " + databaseName + " (it was preloaded but not created)");
                 } catch (SQLException e) {
-                    note("pg_stat_statements is preloaded but not created in database " + database + ", and dbsim may not create it ("
+                    c.rollback();
+                    note("pg_stat_statements is not created in database " + databaseName + ", and dbsim may not create it ("
                             + firstLine(e) + "): run CREATE EXTENSION pg_stat_statements; there as a superuser");
                     return false;
                 }
             }
-            StatementStat.snapshot(connection);
-            return true;
-        } catch (SQLException e) {
-            note("pg_stat_statements cannot be read (" + firstLine(e) + "): this report has no per-statement figures");
-            return false;
-        }
+            try {
+                StatementStat.snapshot(c);
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                note((firstLine(e).contains("shared_preload_libraries") ? "pg_stat_statements is not loaded, so this report has no "
+                        + "per-statement figures: " + howTo : "pg_stat_statements cannot be read (" + firstLine(e) + ")"));
+                return false;
+            }
+        }, "pg_stat_statements");
+        return Boolean.TRUE.equals(available);
     }
 
     public synchronized boolean statementsAvailable() {
@@ -166,10 +189,17 @@ public final class DatabaseObserver implements AutoCloseable {
             return null;
         }
         try {
-            return reader.read(c);
+            T value = reader.read(c);
+            c.commit();
+            return value;
         } catch (SQLException e) {
             if (what != null) {
                 note("could not read " + what + ": " + firstLine(e));
+            }
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // The connection is checked next.
             }
             dropConnectionIfBroken(c);
             return null;

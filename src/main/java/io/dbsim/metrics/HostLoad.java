@@ -27,10 +27,6 @@ public final class HostLoad {
         this.lastWallNanos = System.nanoTime();
     }
 
-    public int cores() {
-        return cores;
-    }
-
     /** CPU since the previous sample, and memory now. */
     public Point sample() {
         long cpu = processCpuNanos();

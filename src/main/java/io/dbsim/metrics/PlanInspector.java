@@ -80,12 +80,13 @@ public final class PlanInspector {
             } catch (SQLException | java.io.IOException e) {
                 continue;
             }
-            List<JsonNode> scans = new ArrayList<>();
-            collectSeqScans(plan, scans);
-            for (JsonNode scan : scans) {
+            List<Scan> scans = new ArrayList<>();
+            collectSeqScans(plan, 1, scans);
+            for (Scan candidate : scans) {
+                JsonNode scan = candidate.node();
                 String table = scan.path("Relation Name").asText();
                 String filter = scan.path("Filter").asText();
-                long planRows = scan.path("Plan Rows").asLong();
+                long planRows = scan.path("Plan Rows").asLong() * candidate.processes();
                 long tableRows = tableRows(c, scan.path("Schema").asText(null), table);
                 if (filter.isEmpty() || tableRows < MIN_TABLE_ROWS || planRows > MAX_SELECTIVITY * tableRows
                         || !seen.add(st.operation() + "|" + table + "|" + filter)) {
@@ -164,17 +165,22 @@ public final class PlanInspector {
         return out;
     }
 
-    private static void collectSeqScans(JsonNode node, List<JsonNode> into) {
+    /** A scan and how many processes run it: under Gather, each worker and the leader estimate their own share of rows. */
+    private record Scan(JsonNode node, int processes) {
+    }
+
+    private static void collectSeqScans(JsonNode node, int processes, List<Scan> into) {
         if (node.path("Node Type").asText().endsWith("Seq Scan")) {
-            into.add(node);
+            into.add(new Scan(node, processes));
         }
+        int below = node.has("Workers Planned") ? node.path("Workers Planned").asInt() + 1 : processes;
         for (JsonNode child : node.path("Plans")) {
-            collectSeqScans(child, into);
+            collectSeqScans(child, below, into);
         }
     }
 
     private static boolean comparedForEquality(String filter, String column) {
-        return Pattern.compile("\\(?" + column + "\\)?(::[a-z ]+)?\\s*=\\s").matcher(filter).find();
+        return Pattern.compile("(?<![\\w.])\\(?" + Pattern.quote(column) + "\\)?(::[a-z ]+)?\\s*=\\s").matcher(filter).find();
     }
 
     private static long tableRows(Connection c, String schema, String table) {

@@ -64,10 +64,6 @@ public record ServerFacts(String version, Map<String, String> settings, List<Tab
         return new ServerFacts(version, settings, tables, dbBytes);
     }
 
-    public long rowsOf(String table) {
-        return tables.stream().filter(t -> t.table().equals(table)).mapToLong(TableSize::rows).findFirst().orElse(0);
-    }
-
     public long dataBytes() {
         return tables.stream().mapToLong(TableSize::bytes).sum();
     }

@@ -18,18 +18,26 @@ public record StatementStat(long queryId, String query, String operation, long c
             + "SELECT queryid, min(query), sum(calls), sum(total_exec_time), sum(rows), sum(shared_blks_hit), "
             + "sum(shared_blks_read), sum(temp_blks_read), sum(temp_blks_written) FROM pg_stat_statements "
             + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL "
+            + "AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
             + "AND query NOT LIKE '" + DatabaseObserver.TAG.trim() + "%' GROUP BY queryid";
 
     static Map<Long, StatementStat> snapshot(Connection c) throws SQLException {
         Map<Long, StatementStat> all = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SNAPSHOT)) {
             while (rs.next()) {
-                StatementStat st = new StatementStat(rs.getLong(1), rs.getString(2), null, rs.getLong(3), rs.getDouble(4),
+                StatementStat st = new StatementStat(rs.getLong(1), redact(rs.getString(2)), null, rs.getLong(3), rs.getDouble(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
                 all.put(st.queryId, st);
             }
         }
         return all;
+    }
+
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile("(?i)(password\\s+)'(?:[^']|'')*'");
+
+    /** A statement text never carries a password into a report (ALTER ROLE ... PASSWORD '...' is kept literally). */
+    static String redact(String query) {
+        return query == null ? null : PASSWORD.matcher(query).replaceAll("$1'***'");
     }
 
     /** What this statement did since {@code before} (null when it is new); counters reset in between count from zero. */

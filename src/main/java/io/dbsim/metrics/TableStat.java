@@ -52,9 +52,4 @@ public record TableStat(String table, long seqScans, long seqRowsRead, long inde
     public double hotUpdatePct() {
         return updates == 0 ? Double.NaN : 100.0 * hotUpdates / updates;
     }
-
-    public double deadRowPct() {
-        long all = liveRows + deadRows;
-        return all == 0 ? 0 : 100.0 * deadRows / all;
-    }
 }

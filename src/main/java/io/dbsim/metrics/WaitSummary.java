@@ -2,7 +2,6 @@ package io.dbsim.metrics;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,13 +17,28 @@ import java.util.function.Function;
 public record WaitSummary(int samples, long busyBackendSamples, Map<String, Long> waitEvents, int samplesWithLockWaits,
                           int maxLocksNotGranted, Map<String, Long> lockWaitsByOperation) {
 
-    public static WaitSummary of(List<ActivitySample> samples, Function<String, String> operationOfQuery) {
-        Map<String, Long> events = new LinkedHashMap<>();
-        Map<String, Long> lockOps = new LinkedHashMap<>();
-        long busy = 0;
-        int withLocks = 0;
-        int maxNotGranted = 0;
-        for (ActivitySample s : samples) {
+    /**
+     * Adds samples up as they come, keeping counts only: a long run with lock waits would otherwise
+     * hold every sampled query text. Waiting statements are counted by text (pg_stat_activity shows
+     * them with placeholders, so there are few distinct ones) and named at the end, when every
+     * statement the run sent is known.
+     */
+    public static final class Tally {
+
+        private final Function<String, String> operationOfQuery;
+        private final Map<String, Long> events = new LinkedHashMap<>();
+        private final Map<String, Long> lockQueries = new LinkedHashMap<>();
+        private int samples;
+        private long busy;
+        private int withLocks;
+        private int maxNotGranted;
+
+        public Tally(Function<String, String> operationOfQuery) {
+            this.operationOfQuery = operationOfQuery;
+        }
+
+        public synchronized void add(ActivitySample s) {
+            samples++;
             for (Map.Entry<String, Integer> e : s.waitEvents().entrySet()) {
                 events.merge(e.getKey(), (long) e.getValue(), Long::sum);
                 busy += e.getValue();
@@ -34,11 +48,18 @@ public record WaitSummary(int samples, long busyBackendSamples, Map<String, Long
             }
             maxNotGranted = Math.max(maxNotGranted, s.locksNotGranted());
             for (String q : s.lockWaitQueries()) {
-                String op = operationOfQuery.apply(q);
-                lockOps.merge(op == null ? "(not a dbsim statement)" : op, 1L, Long::sum);
+                lockQueries.merge(q, 1L, Long::sum);
             }
         }
-        return new WaitSummary(samples.size(), busy, sorted(events), withLocks, maxNotGranted, sorted(lockOps));
+
+        public synchronized WaitSummary summary() {
+            Map<String, Long> lockOps = new LinkedHashMap<>();
+            lockQueries.forEach((q, n) -> {
+                String op = operationOfQuery.apply(q);
+                lockOps.merge(op == null ? "(not a dbsim statement)" : op, n, Long::sum);
+            });
+            return new WaitSummary(samples, busy, sorted(events), withLocks, maxNotGranted, sorted(lockOps));
+        }
     }
 
     private static Map<String, Long> sorted(Map<String, Long> counts) {

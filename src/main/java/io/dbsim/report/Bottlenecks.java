@@ -9,6 +9,7 @@ import io.dbsim.metrics.StatementStat;
 import io.dbsim.metrics.TableStat;
 import io.dbsim.metrics.WaitSummary;
 import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.StatementCatalog;
 import io.dbsim.workload.RunResult;
 
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -81,13 +81,17 @@ public final class Bottlenecks {
             evidence.add(String.format(Locale.ROOT, "arrivals at %.1f/s holding a connection %.2f ms each need %.2f busy "
                     + "connections on average", c.ratePerSecond(), hold * 1000, offered));
         } else {
+            // Failed operations are part of every user's cycle too: with pool timeouts, they are most of it.
             double users = meanUsers(run);
-            double think = Math.max(0, users / Math.max(1e-9, throughput) - response);
+            double allPerSecond = s.operations() / seconds;
+            double failedMs = run.operations().stream().mapToDouble(op -> RunSummary.meanMs(op.failedLatency()) * op.failed()).sum();
+            double cycleResponse = (RunSummary.meanMs(s.total()) * s.succeeded() + failedMs) / Math.max(1, s.operations()) / 1000.0;
+            double think = Math.max(0, users / Math.max(1e-9, allPerSecond) - cycleResponse);
             offered = users * hold / Math.max(1e-9, think + hold);
             evidence.add(String.format(Locale.ROOT, "%.0f users thinking %.1f ms between operations would keep %.2f connections "
                     + "busy on average if none had to wait (users x hold / (think + hold))", users, think * 1000, offered));
         }
-        int recommended = (int) Math.ceil(offered + BURST_HEADROOM * Math.sqrt(offered));
+        int recommended = Math.max(run.poolSize() + 1, (int) Math.ceil(offered + BURST_HEADROOM * Math.sqrt(offered)));
         if (!c.openModel()) {
             recommended = Math.min(recommended, (int) Math.ceil(maxUsers(run)));
         }
@@ -95,7 +99,6 @@ public final class Bottlenecks {
         if (maxConnections != null) {
             recommended = Math.min(recommended, Math.max(1, maxConnections - 5));
         }
-        recommended = Math.max(recommended, run.poolSize() + 1);
         if (timeouts > 0) {
             evidence.add(String.format(Locale.ROOT, "%d operations gave up after waiting %s for a connection (pool_timeout)",
                     timeouts, Durations.format(c.connectionTimeout())));
@@ -208,8 +211,9 @@ public final class Bottlenecks {
                         t.seqScans(), scan.table(), t.seqRowsRead(), t.rowsPerSeqScan()));
             }
             double impact;
-            StatementStat st = statements.stream().filter(x -> Objects.equals(x.operation(), scan.operation())
-                    && x.query() != null && x.query().toLowerCase(Locale.ROOT).contains(scan.table())).findFirst().orElse(null);
+            String shape = StatementCatalog.shape(scan.sql());
+            StatementStat st = statements.stream().filter(x -> x.query() != null && StatementCatalog.shape(x.query()).equals(shape))
+                    .findFirst().orElse(null);
             if (st != null && statementTime > 0) {
                 impact = 100.0 * st.totalMs() / statementTime;
                 evidence.add(String.format(Locale.ROOT, "that statement ran %,d times for %,.1f ms in all (mean %.2f ms): %.0f%% of "

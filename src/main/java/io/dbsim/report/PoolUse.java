@@ -13,8 +13,17 @@ public record PoolUse(int samples, double saturationPct, int peakWaiting, double
                       double utilisationPct, double meanSimulatorCpuPct, double peakSimulatorCpuPct, double meanHostCpuPct) {
 
     public static PoolUse of(RunResult run) {
-        List<TimePoint> points = run.timeSeries().size() > 1
+        return of(run, 0);
+    }
+
+    /** Over the samples taken after {@code fromSeconds} only (a sweep step's measured part). */
+    public static PoolUse of(RunResult run, double fromSeconds) {
+        List<TimePoint> all = run.timeSeries().size() > 1
                 ? run.timeSeries().subList(0, run.timeSeries().size() - 1) : run.timeSeries();
+        List<TimePoint> points = all.stream().filter(p -> p.elapsedSeconds() > fromSeconds).toList();
+        if (points.isEmpty()) {
+            points = all;
+        }
         int n = points.size();
         if (n == 0) {
             return new PoolUse(0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -11,7 +11,7 @@ public final class SweepSteps {
 
     public static SweepStep from(RunResult run) {
         RunSummary s = RunSummary.of(run);
-        PoolUse pool = PoolUse.of(run);
+        PoolUse pool = PoolUse.of(run, run.config().warmUp().toNanos() / 1e9);
         double seconds = Math.max(1e-9, run.measured().toNanos() / 1e9);
         double throughput = s.succeeded() / seconds;
         double hold = RunSummary.meanMs(s.database());

@@ -7,10 +7,9 @@ import io.dbsim.metrics.DatabasePoint;
 import io.dbsim.metrics.HostLoad;
 import io.dbsim.metrics.RunMetrics;
 import io.dbsim.metrics.TimePoint;
+import io.dbsim.metrics.WaitSummary;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
@@ -30,11 +29,12 @@ final class RunSampler implements Runnable {
     private final long startNanos;
     private final long everyNanos;
     private final long printEveryNanos;
-    private final List<ActivitySample> activity = new ArrayList<>();
+    private final WaitSummary.Tally waits;
     private DatabaseCounters lastCounters;
 
     RunSampler(RunMetrics metrics, PoolGate gate, IntSupplier activeUsers, HostLoad host, DatabaseObserver observer,
-               PrintWriter progress, long startNanos, long everyNanos, long printEveryNanos, DatabaseCounters initialCounters) {
+               PrintWriter progress, long startNanos, long everyNanos, long printEveryNanos, DatabaseCounters initialCounters,
+               WaitSummary.Tally waits) {
         this.metrics = metrics;
         this.gate = gate;
         this.activeUsers = activeUsers;
@@ -45,6 +45,7 @@ final class RunSampler implements Runnable {
         this.everyNanos = everyNanos;
         this.printEveryNanos = Math.max(everyNanos, printEveryNanos);
         this.lastCounters = initialCounters;
+        this.waits = waits;
     }
 
     @Override
@@ -73,16 +74,12 @@ final class RunSampler implements Runnable {
         ActivitySample a = withDatabase ? observer.sample() : null;
         long now = System.nanoTime();
         if (a != null) {
-            activity.add(a);
+            waits.add(a);
             db = DatabasePoint.of(a, lastCounters, metrics.secondsSinceLastSample(now));
             lastCounters = a.counters();
         }
         return metrics.sample(now, (now - startNanos) / 1e9, activeUsers.getAsInt(), gate.busy(), gate.idle(), gate.waiting(),
                 load, db);
-    }
-
-    synchronized List<ActivitySample> activity() {
-        return List.copyOf(activity);
     }
 
     private void printProgress(TimePoint p, long now) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -72,6 +71,7 @@ public final class Simulation {
         HostLoad host = new HostLoad();
         StatementCatalog catalog = new StatementCatalog();
         PoolAcquireTracker tracker = new PoolAcquireTracker();
+        Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
         try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
             ServerFacts facts = observer.facts();
             DatabaseObserver.Snapshot before = observer.snapshot();
@@ -86,14 +86,14 @@ public final class Simulation {
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
                 }
-                run = new Run(gate, keys, version, catalog, host, observer, before == null ? null : before.counters());
+                run = new Run(gate, keys, version, catalog, host, observer, before == null ? null : before.counters(),
+                        new WaitSummary.Tally(operationOf));
                 run.execute();
             }
             observer.awaitRunBackendsGone(Duration.ofSeconds(5));
             DatabaseObserver.Snapshot after = before == null ? null : observer.snapshot();
-            Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
             DatabaseObserver.Delta delta = after == null ? null : after.since(before).named(operationOf);
-            Observation observation = new Observation(facts, delta, WaitSummary.of(run.sampler.activity(), operationOf),
+            Observation observation = new Observation(facts, delta, run.waits.summary(),
                     observer.inspectPlans(catalog.statements()), tracker.summary(), observer.statementsAvailable(),
                     observer.notes());
             return run.result(observation);
@@ -149,11 +149,12 @@ public final class Simulation {
         private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
         private final RunSampler sampler;
+        private final WaitSummary.Tally waits;
         private int started;
         private long endedNanos;
 
         Run(PoolGate gate, KeySpace keys, String serverVersion, StatementCatalog catalog, HostLoad host,
-            DatabaseObserver observer, DatabaseCounters countersBefore) {
+            DatabaseObserver observer, DatabaseCounters countersBefore, WaitSummary.Tally waits) {
             this.gate = gate;
             this.keys = keys;
             this.serverVersion = serverVersion;
@@ -168,7 +169,8 @@ public final class Simulation {
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : slots);
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, progress, startNanos,
-                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(), countersBefore);
+                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(), countersBefore, waits);
+            this.waits = waits;
         }
 
         private int startsNeeded() {
@@ -200,11 +202,11 @@ public final class Simulation {
                 stopRequested = true;
                 finish();
             } finally {
+                endedNanos = System.nanoTime();
                 samplerThread.interrupt();
                 joinQuietly(samplerThread);
             }
             sampler.sample(false);
-            endedNanos = System.nanoTime();
         }
 
         private static void joinQuietly(Thread t) {

@@ -49,7 +49,7 @@ public final class StatementCatalog {
     }
 
     /** Placeholders and constants made alike, as pg_stat_statements normalizes them, and spacing ignored. */
-    static String shape(String sql) {
+    public static String shape(String sql) {
         String s = PLACEHOLDER.matcher(sql).replaceAll("?");
         s = LITERAL.matcher(s).replaceAll("?");
         return SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
