@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.UsageException;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.MarkdownReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +24,14 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN.json", description = "A run report written by 'dbsim run --json'.")
     Path source;
 
-    @Option(names = "--html", paramLabel = "FILE", required = true,
-            description = "Write a self-contained HTML report with charts (opens offline).")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts (opens offline).")
     Path html;
+
+    @Option(names = "--md", paramLabel = "FILE", description = "Write the load test report in Markdown.")
+    Path markdown;
+
+    @Option(names = "--baseline", paramLabel = "RUN.json", description = "A previous run to compare with in the Markdown report.")
+    Path baseline;
 
     @Mixin
     Verbosity verbosity;
@@ -35,9 +41,19 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (html == null && markdown == null) {
+            throw new UsageException("say which report to write: --html FILE, --md FILE, or both");
+        }
         JsonNode run = read(source);
-        HtmlReport.write(run, html);
-        spec.commandLine().getOut().println("HTML report: " + html);
+        JsonNode before = baseline == null ? null : read(baseline);
+        if (html != null) {
+            HtmlReport.write(run, html);
+            spec.commandLine().getOut().println("HTML report: " + html);
+        }
+        if (markdown != null) {
+            MarkdownReport.write(run, before, markdown);
+            spec.commandLine().getOut().println("Markdown report: " + markdown);
+        }
         return ExitCodes.OK;
     }
 

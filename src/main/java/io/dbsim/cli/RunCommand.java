@@ -4,6 +4,7 @@ import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.capacity.CapacityPlanner;
 import io.dbsim.capacity.SweepStep;
@@ -12,6 +13,7 @@ import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.SweepSteps;
 import io.dbsim.report.Threshold;
@@ -151,6 +153,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Also write a self-contained HTML report with charts (opens offline).")
     Path html;
 
+    @Option(names = "--md", paramLabel = "FILE",
+            description = "Also write the load test report in Markdown (summary, targets, errors, bottlenecks, GO/NO-GO).")
+    Path markdown;
+
+    @Option(names = "--baseline", paramLabel = "RUN.json",
+            description = "A previous run's JSON report to compare with in the Markdown report.")
+    Path baseline;
+
     @Option(names = "--csv", paramLabel = "DIR",
             description = "Also write timeseries.csv, operations.csv and statements.csv into DIR.")
     Path csv;
@@ -176,6 +186,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON_TREE = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private List<Threshold> thresholds = List.of();
+    private JsonNode baselineRun;
     private List<String> scenarioThresholds = List.of();
 
     @Override
@@ -186,6 +197,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (json != null && java.nio.file.Files.isDirectory(json)) {
             throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
+        }
+        if (baseline != null) {
+            baselineRun = ReportCommand.read(baseline);
         }
         if (hdrLog != null && java.nio.file.Files.isDirectory(hdrLog)) {
             throw new UsageException("--hdr-log " + hdrLog + " is a folder: give a file name such as reports/run.hlog");
@@ -214,9 +228,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     JsonReport.write(result, verdict, estimate, json);
                     out.println("JSON report: " + json);
                 }
-                if (html != null) {
-                    HtmlReport.write(JSON_TREE.valueToTree(JsonReport.document(result, verdict, estimate)), html);
-                    out.println("HTML report: " + html);
+                if (html != null || markdown != null) {
+                    JsonNode document = JSON_TREE.valueToTree(JsonReport.document(result, verdict, estimate));
+                    if (html != null) {
+                        HtmlReport.write(document, html);
+                        out.println("HTML report: " + html);
+                    }
+                    if (markdown != null) {
+                        MarkdownReport.write(document, baselineRun, markdown);
+                        out.println("Markdown report: " + markdown);
+                    }
                 }
                 if (csv != null) {
                     CsvReport.write(result, csv);

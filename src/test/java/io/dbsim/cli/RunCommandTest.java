@@ -120,10 +120,22 @@ class RunCommandTest {
         assertThat(root.path("thresholds").path(1).path("measured").asDouble()).isPositive();
         assertThat(root.path("thresholds").path(2).path("operation").asText()).isEqualTo("read_member_detail");
 
+        Path markdown = dir.resolve("report.md");
         CliRun passing = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--quick", "--think-time", "5ms",
-                "--threshold", "p95<10s", "--threshold", "error_rate<1%", "--threshold", "pool_wait.p95<10s");
+                "--threshold", "p95<10s", "--threshold", "error_rate<1%", "--threshold", "pool_wait.p95<10s",
+                "--md", markdown.toString(), "--baseline", json.toString());
         assertThat(passing.exitCode()).as(passing.all()).isEqualTo(ExitCodes.OK);
         assertThat(passing.out()).contains("verdict: GO");
+        String md = java.nio.file.Files.readString(markdown);
+        assertThat(md).contains("## Executive summary").contains("- **Verdict: GO**").contains("| p95 | `p95<10s` |")
+                .contains("## Throughput").contains("## Slowest statements").contains("## Bottlenecks")
+                .contains("## Comparison with the baseline run").contains("| throughput (ops/s) |").contains("## Recommendations")
+                .contains("**GO**: every threshold passed.");
+
+        CliRun rendered = CliRun.of("report", json.toString(), "--md", markdown.toString());
+        assertThat(rendered.exitCode()).as(rendered.all()).isEqualTo(ExitCodes.OK);
+        assertThat(java.nio.file.Files.readString(markdown)).contains("- **Verdict: NO-GO**")
+                .containsPattern("\\| throughput \\| `throughput>1000000/s` \\| [0-9.,]+ ops/s \\| \\*\\*FAIL\\*\\* \\|");
     }
 
     @Test
