@@ -35,6 +35,18 @@ public final class Assessment {
             lines.add(String.format(Locale.ROOT, "%d users got less than half the median user's operations: the pool "
                     + "served users unevenly (Jain index %.2f)", run.fairness().starvedUsers(), run.fairness().jainIndex()));
         }
+        SpikeRecovery.of(run).filter(sp -> sp.recoverySeconds() == null).ifPresent(sp -> lines.add(String.format(Locale.ROOT,
+                "after the spike to %d users, p95 did not return within 10%% of its baseline (%.1f ms) before the run ended",
+                sp.spikeUsers(), sp.baselineP95Ms())));
+        Trends.of(run).ifPresent(tr -> {
+            if (tr.leakSuspected()) {
+                lines.add(String.format(Locale.ROOT, "a leak is suspected: heap after GC %.0f -> %.0f MB, backends %.1f -> %.1f over %.0f s",
+                        tr.heap().start(), tr.heap().end(), tr.backends().start(), tr.backends().end(), tr.measuredSeconds()));
+            }
+            if (tr.latencyDrift()) {
+                lines.add(String.format(Locale.ROOT, "latency drifts up over the run: p95 %.1f -> %.1f ms", tr.p95().start(), tr.p95().end()));
+            }
+        });
         if (run.droppedArrivals() > 0) {
             lines.add(String.format(Locale.ROOT, "%d arrivals were dropped: --max-users in flight were not enough for the rate",
                     run.droppedArrivals()));

@@ -81,6 +81,17 @@ public final class ConsoleReport {
                 run.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
                 RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
+        SpikeRecovery.of(run).ifPresent(sp -> out.printf(Locale.ROOT, "spike: baseline p95 %.1f ms (%d users, %.0f-%.0f s); worst p95 "
+                + "under %d users %.1f ms; %s%n", sp.baselineP95Ms(), sp.baselineUsers(), sp.baselineFromS(), sp.baselineToS(),
+                sp.spikeUsers(), sp.spikeP95Ms(), sp.recoverySeconds() == null
+                        ? String.format(Locale.ROOT, "after the drop at %.0f s, p95 did not come back within 10%% of baseline", sp.dropAtS())
+                        : String.format(Locale.ROOT, "after the drop at %.0f s, p95 was back within 10%% of baseline in %.1f s",
+                        sp.dropAtS(), sp.recoverySeconds())));
+        Trends.of(run).ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %.3f); "
+                        + "backends %.1f -> %.1f; p95 %.1f -> %.1f ms (%+.1f%%); %s%n", tr.measuredSeconds(), tr.heap().start(),
+                tr.heap().end(), tr.heap().growthPct(), tr.heap().pValue(), tr.backends().start(), tr.backends().end(), tr.p95().start(),
+                tr.p95().end(), tr.p95().growthPct(), tr.leakSuspected() ? "LEAK SUSPECTED"
+                        : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift"));
         ObservationConsole.print(out, run, Bottlenecks.of(run));
         out.println("assessment");
         Assessment.of(run, s).forEach(line -> out.println("  - " + line));

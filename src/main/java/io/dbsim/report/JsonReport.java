@@ -111,6 +111,8 @@ public final class JsonReport {
         root.put("statements", ObservationJson.statements(run));
         root.put("bottlenecks", ObservationJson.findings(Bottlenecks.of(run)));
         root.put("notes", run.observation() == null ? List.of() : run.observation().notes());
+        root.put("spike", SpikeRecovery.of(run).map(JsonReport::spike).orElse(null));
+        root.put("trends", Trends.of(run).map(JsonReport::trends).orElse(null));
         root.put("assessment", Assessment.of(run, s));
         return root;
     }
@@ -202,6 +204,41 @@ public final class JsonReport {
             out.add(Map.of("percentile", p, "ms", round(p == 0 ? RunSummary.minMs(h) : RunSummary.ms(h, p))));
         }
         return out;
+    }
+
+    private static Map<String, Object> spike(SpikeRecovery sp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("baseline_p95_ms", round(sp.baselineP95Ms()));
+        m.put("baseline_from_s", sp.baselineFromS());
+        m.put("baseline_to_s", sp.baselineToS());
+        m.put("baseline_users", sp.baselineUsers());
+        m.put("spike_users", sp.spikeUsers());
+        m.put("spike_p95_ms", round(sp.spikeP95Ms()));
+        m.put("drop_at_s", sp.dropAtS());
+        m.put("recovered_at_s", sp.recoveredAtS());
+        m.put("recovery_s", sp.recoverySeconds() == null ? null : round(sp.recoverySeconds()));
+        return m;
+    }
+
+    private static Map<String, Object> trends(Trends tr) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measured_s", round(tr.measuredSeconds()));
+        m.put("heap_after_gc_mb", line(tr.heap()));
+        m.put("backends", line(tr.backends()));
+        m.put("p95_ms", line(tr.p95()));
+        m.put("leak_suspected", tr.leakSuspected());
+        m.put("latency_drift", tr.latencyDrift());
+        return m;
+    }
+
+    private static Map<String, Object> line(Trends.Line l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", round(l.start()));
+        m.put("end", round(l.end()));
+        m.put("per_hour", round(l.perHour()));
+        m.put("growth_pct", round(l.growthPct()));
+        m.put("p_value", Double.isNaN(l.pValue()) ? null : l.pValue());
+        return m;
     }
 
     private static Map<String, Long> errors(long[] byClass) {

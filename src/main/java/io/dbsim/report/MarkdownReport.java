@@ -137,6 +137,27 @@ public final class MarkdownReport {
         m.append(String.format(Locale.ROOT, "- Simulator CPU %s%% on average (host %s%%).%n", n(pool.path("simulator_cpu_mean_pct"), 0),
                 n(pool.path("host_cpu_mean_pct"), 0)));
 
+        JsonNode spike = run.path("spike");
+        if (spike.isObject()) {
+            m.append("\n## Spike recovery\n\n").append(String.format(Locale.ROOT, "Baseline p95 %s ms at %d users; worst p95 %s ms "
+                            + "under %d users; %s.%n", n(spike.path("baseline_p95_ms"), 1), spike.path("baseline_users").asInt(),
+                    n(spike.path("spike_p95_ms"), 1), spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
+                            ? "p95 did not return within 10% of baseline before the run ended"
+                            : "p95 was back within 10% of baseline " + n(spike.path("recovery_s"), 1) + " s after the drop"));
+        }
+        JsonNode trends = run.path("trends");
+        if (trends.isObject()) {
+            m.append("\n## Trends\n\n| series | start | end | change | p-value |\n|---|---|---|---|---|\n");
+            for (String key : List.of("heap_after_gc_mb", "backends", "p95_ms")) {
+                JsonNode l = trends.path(key);
+                m.append("| ").append(key).append(" | ").append(n(l.path("start"), 1)).append(" | ").append(n(l.path("end"), 1))
+                        .append(" | ").append(n(l.path("growth_pct"), 1)).append("% | ")
+                        .append(l.path("p_value").isNull() ? "-" : String.format(Locale.ROOT, "%.3g", l.path("p_value").asDouble())).append(" |\n");
+            }
+            m.append("\n").append(trends.path("leak_suspected").asBoolean() ? "**A leak is suspected.**"
+                    : "No leak suspected.").append(trends.path("latency_drift").asBoolean() ? " Latency drifts up." : "").append("\n");
+        }
+
         m.append("\n## Bottlenecks\n\n");
         if (findings.isEmpty()) {
             m.append("None found.\n");

@@ -241,10 +241,12 @@ public final class Simulation {
                     long now = System.nanoTime();
                     double progressInStage = length == 0 ? 1 : Math.min(1, (double) (now - stageStart) / length);
                     int target = (int) Math.round(from + (stage.target() - from) * progressInStage);
-                    while (activeUsers.get() < target && started < userStats.capacity()) {
+                    // Counted as users not yet asked to stop: a stopped user may still be finishing its
+                    // operation, and counting it would stop older users too (all of them, on a steep drop).
+                    while (users.size() < target && started < userStats.capacity()) {
                         startUser();
                     }
-                    while (activeUsers.get() > target) {
+                    while (users.size() > target) {
                         UserThread newest = users.pollLast();
                         if (newest == null) {
                             break;

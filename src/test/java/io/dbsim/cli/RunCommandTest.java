@@ -173,6 +173,24 @@ class RunCommandTest {
     }
 
     @Test
+    void theSpikeScenarioShortenedReportsARecoveryTime(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("spike");
+        Path json = dir.resolve("spike.json");
+        CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--scenario", "workloads/spike.yaml",
+                "--stages", "2s:4,4s:4,1s:40,3s:40,1s:4,8s:4", "--think-time", "5ms", "--pool-size", "4", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLDS_FAILED);
+        assertThat(run.out()).contains("spike: baseline p95").contains("worst p95 under 40 users");
+        JsonNode spike = new ObjectMapper().readTree(json.toFile()).path("spike");
+        assertThat(spike.path("baseline_users").asInt()).isEqualTo(4);
+        assertThat(spike.path("spike_users").asInt()).isEqualTo(40);
+        assertThat(spike.path("drop_at_s").asDouble()).isEqualTo(11.0);
+        assertThat(spike.path("spike_p95_ms").asDouble()).isGreaterThan(spike.path("baseline_p95_ms").asDouble());
+        assertThat(spike.path("recovery_s").isNumber()).as(run.out()).isTrue();
+        assertThat(spike.path("recovery_s").asDouble()).isBetween(0.0, 8.0);
+    }
+
+    @Test
     void aThresholdOnAnUnknownMetricOrOperationIsAUsageErrorBeforeTheRun() {
         CliRun metric = CliRun.of("run", "--threshold", "p42<100ms");
         assertThat(metric.exitCode()).isEqualTo(ExitCodes.USAGE);

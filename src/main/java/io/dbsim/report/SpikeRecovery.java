@@ -1,0 +1,87 @@
+package io.dbsim.report;
+
+import io.dbsim.metrics.TimePoint;
+import io.dbsim.workload.RunConfig;
+import io.dbsim.workload.RunResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * For a staged run shaped like a spike (a steady stage, a jump to more users, a drop back): the
+ * baseline p95 of the steady stage, the worst p95 under the spike, and how long after the drop the
+ * p95 was back within 10% of the baseline, for two samples in a row.
+ *
+ * @param recoverySeconds null when the p95 did not come back before the run ended
+ */
+public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double baselineToS, int baselineUsers, int spikeUsers,
+                            double spikeP95Ms, double dropAtS, Double recoveredAtS, Double recoverySeconds) {
+
+    static final double WITHIN = 1.10;
+    static final int CONSECUTIVE = 2;
+
+    public static Optional<SpikeRecovery> of(RunResult run) {
+        RunConfig c = run.config();
+        if (!c.staged()) {
+            return Optional.empty();
+        }
+        List<RunConfig.Stage> stages = c.stages();
+        double[] ends = new double[stages.size()];
+        double t = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            t += stages.get(i).duration().toMillis() / 1000.0;
+            ends[i] = t;
+        }
+        int steady = -1;
+        for (int i = 1; i < stages.size(); i++) {
+            if (stages.get(i).target() == stages.get(i - 1).target() && stages.get(i).target() > 0) {
+                steady = i;
+                break;
+            }
+        }
+        if (steady < 0) {
+            return Optional.empty();
+        }
+        int base = stages.get(steady).target();
+        int peak = steady;
+        for (int i = steady + 1; i < stages.size(); i++) {
+            if (stages.get(i).target() > stages.get(peak).target()) {
+                peak = i;
+            }
+        }
+        int drop = -1;
+        for (int i = peak + 1; i < stages.size(); i++) {
+            if (stages.get(i).target() <= base) {
+                drop = i;
+                break;
+            }
+        }
+        if (peak == steady || drop < 0) {
+            return Optional.empty();
+        }
+        double fromS = ends[steady - 1];
+        double toS = ends[steady];
+        double dropAt = ends[drop];
+        List<TimePoint> points = run.timeSeries();
+        double[] baseline = points.stream().filter(p -> p.elapsedSeconds() > fromS && p.elapsedSeconds() <= toS && p.operations() > 0)
+                .mapToDouble(TimePoint::p95Ms).sorted().toArray();
+        if (baseline.length == 0) {
+            return Optional.empty();
+        }
+        double baselineP95 = baseline[baseline.length / 2];
+        double spikeP95 = points.stream().filter(p -> p.elapsedSeconds() > toS && p.elapsedSeconds() <= dropAt)
+                .mapToDouble(TimePoint::p95Ms).max().orElse(0);
+        List<TimePoint> after = points.stream().filter(p -> p.elapsedSeconds() > dropAt && p.operations() > 0).toList();
+        Double recoveredAt = null;
+        int run0 = 0;
+        for (int i = 0; i < after.size(); i++) {
+            run0 = after.get(i).p95Ms() <= WITHIN * baselineP95 ? run0 + 1 : 0;
+            if (run0 == CONSECUTIVE) {
+                recoveredAt = after.get(i - CONSECUTIVE + 1).elapsedSeconds();
+                break;
+            }
+        }
+        return Optional.of(new SpikeRecovery(baselineP95, fromS, toS, base, stages.get(peak).target(), spikeP95, dropAt,
+                recoveredAt, recoveredAt == null ? null : Math.max(0, recoveredAt - dropAt)));
+    }
+}
