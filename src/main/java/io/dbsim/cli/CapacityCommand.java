@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Answer 'how many users can this database carry, with what pool, at what response time' from a sweep:",
-            "fits the Universal Scalability Law to the steps, puts thinking users and the pool in front of it,",
-            "and says how far the answer can be trusted (fit quality, extrapolation range, a back-test)."})
+        description = {"Answer 'how many users can this database carry, with what pool, at what response time' from a "
+            + "sweep: fits the Universal Scalability Law to the steps, puts thinking users and the pool in front of it, "
+            + "and says how far the answer can be trusted (fit quality, extrapolation range, a back-test)."})
 final class CapacityCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "FILE", required = true, description = "Sweep file written by 'dbsim sweep --json FILE'.")

@@ -37,9 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the same workload at several user counts (or pool sizes), one step each, and fit a",
-            "scalability model to the steps: the measurements 'dbsim capacity' extrapolates from.",
-            "Each step runs --warm-up plus --step-duration; only the part after the warm-up counts."})
+        description = {"Run the same workload at several user counts (or pool sizes), one step each, and fit a "
+            + "scalability model to the steps: the measurements 'dbsim capacity' extrapolates from. Each step runs "
+            + "--warm-up plus --step-duration; only the part after the warm-up counts."})
 final class SweepCommand implements Callable<Integer> {
 
     @Mixin
