@@ -81,7 +81,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--pattern", paramLabel = "NAME", defaultValue = "distributed",
             description = "User pattern from workloads/patterns.yaml: read_heavy, write_heavy, mixed, file_operations, "
-                    + "distributed (default), pk_lookup.")
+                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow).")
     String pattern;
 
     @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,

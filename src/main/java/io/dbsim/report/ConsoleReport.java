@@ -64,6 +64,14 @@ public final class ConsoleReport {
                 out.printf(Locale.ROOT, "  %-26s %8d %8d %5.1f%% %7.1f %7.1f %7.1f %9.1f%n", op.name(), op.count(), op.failed(),
                         100.0 * op.count() / Math.max(1, s.operations()), RunSummary.meanMs(op.total()),
                         RunSummary.ms(op.total(), 95), RunSummary.ms(op.total(), 99), RunSummary.ms(op.poolWait(), 95)));
+        if (!run.flows().isEmpty()) {
+            out.println("flows (a journey's steps' response times summed; think time left out)");
+            out.println("  flow                        journeys   failed    mean     p95     p99   wait p95   steps");
+            run.flows().forEach(f -> out.printf(Locale.ROOT, "  %-26s %9d %8d %7.1f %7.1f %7.1f %10.1f   %s%n", f.name(),
+                    f.journeys().count(), f.journeys().failed(), RunSummary.meanMs(f.journeys().total()),
+                    RunSummary.ms(f.journeys().total(), 95), RunSummary.ms(f.journeys().total(), 99),
+                    RunSummary.ms(f.journeys().poolWait(), 95), String.join(" > ", f.steps())));
+        }
         if (s.failed() > 0) {
             out.println("errors by class");
             for (ErrorClass e : ErrorClass.values()) {

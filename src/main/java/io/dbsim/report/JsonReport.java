@@ -67,6 +67,20 @@ public final class JsonReport {
             operations.add(o);
         }
         root.put("operations", operations);
+        List<Map<String, Object>> flows = new ArrayList<>();
+        run.flows().forEach(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("steps", f.steps());
+            m.put("journeys", f.journeys().count());
+            m.put("succeeded", f.journeys().succeeded());
+            m.put("failed", f.journeys().failed());
+            m.put("latency_ms", latency(f.journeys().total()));
+            m.put("pool_wait_ms", latency(f.journeys().poolWait()));
+            m.put("errors", errors(f.journeys().failuresByClass()));
+            flows.add(m);
+        });
+        root.put("flows", flows);
 
         var f = run.fairness();
         Map<String, Object> fairness = new LinkedHashMap<>();

@@ -76,6 +76,31 @@ public final class MarkdownReport {
             }
         }
 
+        List<JsonNode> flows = list(run.path("flows"));
+        if (!flows.isEmpty()) {
+            m.append("\n## Flows\n\nA journey's time is its steps' response times summed, think time left out; each step's own "
+                    + "timings are its operation's row below.\n\n| flow | journeys | failed | mean ms | p95 ms | p99 ms | steps |\n|---|---|---|---|---|---|---|\n");
+            for (JsonNode f : flows) {
+                m.append("| ").append(f.path("name").asText()).append(" | ").append(f.path("journeys").asLong()).append(" | ")
+                        .append(f.path("failed").asLong()).append(" | ").append(n(f.path("latency_ms").path("mean"), 1)).append(" | ")
+                        .append(n(f.path("latency_ms").path("p95"), 1)).append(" | ").append(n(f.path("latency_ms").path("p99"), 1))
+                        .append(" | ").append(String.join(" > ", list(f.path("steps")).stream().map(JsonNode::asText).toList()))
+                        .append(" |\n");
+            }
+            m.append("\n| step | operation | count | mean ms | p95 ms |\n|---|---|---|---|---|\n");
+            for (JsonNode f : flows) {
+                int i = 1;
+                for (JsonNode step : f.path("steps")) {
+                    JsonNode op = list(run.path("operations")).stream().filter(o -> o.path("name").asText().equals(step.asText()))
+                            .findFirst().orElse(null);
+                    m.append("| ").append(f.path("name").asText()).append(" ").append(i++).append(" | ").append(step.asText())
+                            .append(" | ").append(op == null ? "0" : op.path("count").asText()).append(" | ")
+                            .append(op == null ? "-" : n(op.path("latency_ms").path("mean"), 2)).append(" | ")
+                            .append(op == null ? "-" : n(op.path("latency_ms").path("p95"), 2)).append(" |\n");
+                }
+            }
+        }
+
         m.append("\n## Errors\n\n");
         if (s.path("failed").asLong() == 0) {
             m.append("No operation failed.\n");

@@ -1,5 +1,7 @@
 package io.dbsim.workload;
 
+import io.dbsim.metrics.ErrorClass;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +18,7 @@ public final class OperationContext {
     private final String runToken;
     private final AtomicLong sequence;
     private final BoundDsl dsl;
+    private ErrorClass lastError;
 
     public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence,
                             StatementCatalog catalog) {
@@ -28,6 +31,15 @@ public final class OperationContext {
 
     BoundDsl dsl() {
         return dsl;
+    }
+
+    /** How the last operation of this user ended: null when it succeeded. */
+    ErrorClass lastError() {
+        return lastError;
+    }
+
+    void lastError(ErrorClass error) {
+        lastError = error;
     }
 
     public KeySpace keys() {

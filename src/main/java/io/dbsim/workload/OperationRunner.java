@@ -51,6 +51,7 @@ final class OperationRunner {
                 connection = null;
                 gate.release(done);
                 long end = System.nanoTime();
+                ctx.lastError(null);
                 if (record) {
                     m.success((gotAt - askedAt) / 1000, (end - gotAt) / 1000, (end - intendedStart) / 1000);
                 }
@@ -71,6 +72,7 @@ final class OperationRunner {
                     }
                     continue;
                 }
+                ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
                 }

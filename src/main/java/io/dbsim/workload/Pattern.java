@@ -28,9 +28,20 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
      */
     OperationMix blended();
 
-    /** A weighted mix of operations; picking one costs a binary search, no allocation. */
+    /** Every operation mix in the pattern: itself, or the user types of a population. */
+    List<OperationMix> mixes();
+
+    /**
+     * A weighted mix of operations; picking one costs a binary search, no allocation. A flow is a
+     * journey instead: its users run the operations in order, and the whole journey is measured too.
+     */
     record OperationMix(String name, String description, List<Operation> operations, double[] cumulative,
-                        ThinkTime thinkTime) implements Pattern {
+                        ThinkTime thinkTime, boolean flow) implements Pattern {
+
+        @Override
+        public List<OperationMix> mixes() {
+            return List.of(this);
+        }
 
         public Operation pick(SplittableRandom r) {
             double x = r.nextDouble() * cumulative[cumulative.length - 1];
@@ -63,6 +74,11 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
 
     /** A population: each user follows one of several operation mixes, in the given shares. */
     record UserMix(String name, String description, List<OperationMix> patterns, double[] shares) implements Pattern {
+
+        @Override
+        public List<OperationMix> mixes() {
+            return patterns;
+        }
 
         @Override
         public List<OperationMix> assign(int users) {
@@ -125,7 +141,7 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
                 cumulative[i++] = sum;
             }
             return new OperationMix(name, description + " (blended into one mix of operations)", List.copyOf(weights.keySet()),
-                    cumulative, patterns.get(0).thinkTime());
+                    cumulative, patterns.get(0).thinkTime(), false);
         }
 
         @Override

@@ -25,7 +25,7 @@ public final class Patterns {
     }
 
     private record PatternFile(String description, ThinkTimeFile think_time, LinkedHashMap<String, Double> operations,
-                               LinkedHashMap<String, Double> users) {
+                               LinkedHashMap<String, Double> users, List<String> flow) {
     }
 
     private final Map<String, Pattern> patterns;
@@ -50,15 +50,18 @@ public final class Patterns {
     private static Patterns parse(Map<String, PatternFile> files) {
         Map<String, Pattern> result = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
-            if (e.getValue().operations() != null) {
-                result.put(e.getKey(), operationMix(e.getKey(), e.getValue()));
+            PatternFile f = e.getValue();
+            if ((f.operations() != null ? 1 : 0) + (f.users() != null ? 1 : 0) + (f.flow() != null ? 1 : 0) != 1) {
+                throw new UsageException("pattern " + e.getKey() + " needs exactly one of operations, users or flow");
+            }
+            if (f.operations() != null) {
+                result.put(e.getKey(), operationMix(e.getKey(), f, weights(e.getKey(), f.operations()), false));
+            } else if (f.flow() != null) {
+                result.put(e.getKey(), operationMix(e.getKey(), f, steps(e.getKey(), f.flow()), true));
             }
         }
         for (var e : files.entrySet()) {
             PatternFile f = e.getValue();
-            if (f.operations() == null && f.users() == null) {
-                throw new UsageException("pattern " + e.getKey() + " needs either operations or users");
-            }
             if (f.users() != null) {
                 List<Pattern.OperationMix> parts = new ArrayList<>();
                 double[] shares = new double[f.users().size()];
@@ -77,15 +80,34 @@ public final class Patterns {
         return new Patterns(result);
     }
 
-    private static Pattern.OperationMix operationMix(String name, PatternFile f) {
-        List<Operation> ops = new ArrayList<>();
-        double[] cumulative = new double[f.operations().size()];
-        double sum = 0;
-        int i = 0;
-        for (var w : f.operations().entrySet()) {
+    private static Map<String, Double> weights(String name, Map<String, Double> operations) {
+        for (var w : operations.entrySet()) {
             if (w.getValue() == null || w.getValue() < 0) {
                 throw new UsageException("pattern " + name + ": weight of " + w.getKey() + " must be zero or more");
             }
+        }
+        return operations;
+    }
+
+    /** A flow's steps in order; as a mix, each step weighs the same, as each runs once per journey. */
+    private static List<Map.Entry<String, Double>> steps(String name, List<String> flow) {
+        if (flow.size() < 2) {
+            throw new UsageException("pattern " + name + ": a flow needs at least two steps");
+        }
+        return flow.stream().map(step -> Map.entry(step, 1.0)).toList();
+    }
+
+    private static Pattern.OperationMix operationMix(String name, PatternFile f, Map<String, Double> weights, boolean flow) {
+        return operationMix(name, f, List.copyOf(weights.entrySet()), flow);
+    }
+
+    private static Pattern.OperationMix operationMix(String name, PatternFile f, List<Map.Entry<String, Double>> weights,
+                                                     boolean flow) {
+        List<Operation> ops = new ArrayList<>();
+        double[] cumulative = new double[weights.size()];
+        double sum = 0;
+        int i = 0;
+        for (var w : weights) {
             ops.add(Operations.named(w.getKey()));
             sum += w.getValue();
             cumulative[i++] = sum;
@@ -104,7 +126,7 @@ public final class Patterns {
             }
             think = new ThinkTime(distribution, f.think_time().cap() == null ? ThinkTime.DEFAULT.cap() : f.think_time().cap());
         }
-        return new Pattern.OperationMix(name, f.description(), List.copyOf(ops), cumulative, think);
+        return new Pattern.OperationMix(name, f.description(), List.copyOf(ops), cumulative, think, flow);
     }
 
     public Pattern named(String name) {

@@ -29,7 +29,8 @@ public record RunResult(
         long droppedArrivals,
         int poolSize,
         Observation observation,
-        List<RunMetrics.IntervalLog> latencyIntervals) {
+        List<RunMetrics.IntervalLog> latencyIntervals,
+        List<FlowResult> flows) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -10,6 +10,7 @@ import io.dbsim.metrics.DatabaseCounters;
 import io.dbsim.metrics.DatabaseObserver;
 import io.dbsim.metrics.HostLoad;
 import io.dbsim.metrics.Observation;
+import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.PoolAcquireTracker;
 import io.dbsim.metrics.RunMetrics;
 import io.dbsim.metrics.ServerFacts;
@@ -148,6 +149,8 @@ public final class Simulation {
         private final List<Pattern.OperationMix> assignment;
         private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
+        /** Flows are measured whole in metric slots after the operations'. */
+        private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
         private final RunSampler sampler;
         private final WaitSummary.Tally waits;
         private int started;
@@ -161,7 +164,12 @@ public final class Simulation {
             this.catalog = catalog;
             Duration planned = config.plannedDuration();
             this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
-            this.metrics = new RunMetrics(Operations.ALL.stream().map(Operation::name).toList(), startNanos);
+            List<String> metricNames = new java.util.ArrayList<>(Operations.ALL.stream().map(Operation::name).toList());
+            pattern.mixes().stream().filter(Pattern.OperationMix::flow).forEach(f -> {
+                flowSlots.put(f, metricNames.size());
+                metricNames.add(f.name());
+            });
+            this.metrics = new RunMetrics(metricNames, startNanos);
             this.runner = new OperationRunner(gate, metrics, config.maxTries(), startNanos + config.warmUp().toNanos());
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
@@ -288,7 +296,18 @@ public final class Simulation {
                 Thread.ofVirtual().start(() -> {
                     try {
                         OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
-                        runner.run(mix.pick(random), ctx, intended);
+                        if (mix.flow()) {
+                            // An arrival of a flow walks the whole journey, without think time between steps.
+                            FlowTracker flow = tracker(mix);
+                            long stepStart = intended;
+                            do {
+                                long waited = runner.run(flow.next(), ctx, stepStart);
+                                flow.stepDone(stepStart, waited, ctx.lastError());
+                                stepStart = System.nanoTime();
+                            } while (!flow.atStart() && ctx.lastError() == null);
+                        } else {
+                            runner.run(mix.pick(random), ctx, intended);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -342,18 +361,25 @@ public final class Simulation {
             }
         }
 
+        private FlowTracker tracker(Pattern.OperationMix flow) {
+            return new FlowTracker(flow, metrics.operation(flowSlots.get(flow)), startNanos + config.warmUp().toNanos());
+        }
+
         private RunResult result(Observation observation) {
             long now = endedNanos;
             Map<String, Integer> byPattern = new LinkedHashMap<>();
             for (int i = 0; i < started; i++) {
                 byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
             }
+            List<OperationMetrics.Summary> summaries = metrics.summaries();
+            List<FlowResult> flows = flowSlots.entrySet().stream().map(e -> new FlowResult(e.getKey().name(),
+                    e.getKey().operations().stream().map(Operation::name).toList(), summaries.get(e.getValue()))).toList();
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
-                    stopRequested, metrics.summaries().stream().filter(s -> s.count() > 0).toList(), metrics.series(),
-                    metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    metrics.intervals());
+                    stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
+                    metrics.intervals(), flows);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -389,12 +415,17 @@ public final class Simulation {
             public void run() {
                 OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
                 long meanThink = config.thinkTime().toNanos();
+                FlowTracker flow = mix.flow() ? tracker(mix) : null;
                 try {
                     for (int done = 0; config.opsPerUser() == 0 || done < config.opsPerUser(); done++) {
                         if (stopping || over()) {
                             return;
                         }
-                        long waited = runner.run(mix.pick(random), ctx, System.nanoTime());
+                        long stepStart = System.nanoTime();
+                        long waited = runner.run(flow != null ? flow.next() : mix.pick(random), ctx, stepStart);
+                        if (flow != null) {
+                            flow.stepDone(stepStart, waited, ctx.lastError());
+                        }
                         userStats.done(index, waited);
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {

@@ -79,6 +79,26 @@ class SimulationTest {
     }
 
     @Test
+    void aFlowRunsItsStepsInOrderAndMeasuresEachJourneyWhole() {
+        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolGate.Queue.FAIR));
+
+        assertThat(result.flows()).hasSize(1);
+        FlowResult flow = result.flows().get(0);
+        assertThat(flow.steps()).containsExactly("read_member_list", "search_members", "read_member_detail", "update_member",
+                "create_file_attachment");
+        // 4 users x 40 operations = 160 steps = 32 journeys of 5 steps, each step once per journey.
+        assertThat(flow.journeys().count()).isEqualTo(32);
+        assertThat(flow.journeys().failed()).isZero();
+        double stepMeans = 0;
+        for (OperationMetrics.Summary op : result.operations()) {
+            assertThat(op.count()).as(op.name()).isEqualTo(32);
+            stepMeans += RunSummary.meanMs(op.total());
+        }
+        assertThat(RunSummary.meanMs(flow.journeys().total())).isCloseTo(stepMeans, within(0.05 * stepMeans));
+        assertThat(RunSummary.of(result).operations()).isEqualTo(160);
+    }
+
+    @Test
     void sameSeedGivesTheSameOperationSequence() {
         Pattern.OperationMix mix = (Pattern.OperationMix) PATTERNS.named("mixed");
         var a = new java.util.SplittableRandom(7);

@@ -1,0 +1,60 @@
+package io.dbsim.workload;
+
+import io.dbsim.metrics.ErrorClass;
+import io.dbsim.metrics.OperationMetrics;
+
+/**
+ * Walks one user through a flow's steps in order and measures the journey as a whole: the steps'
+ * response times summed (think time between steps left out), pool wait apart. A failed step ends
+ * the journey as failed, and the user starts again from the first step, as a person would.
+ */
+final class FlowTracker {
+
+    private final Pattern.OperationMix flow;
+    private final OperationMetrics metrics;
+    private final long recordFromNanos;
+    private int step;
+    private long startedAt;
+    private long waitNanos;
+    private long responseNanos;
+
+    FlowTracker(Pattern.OperationMix flow, OperationMetrics metrics, long recordFromNanos) {
+        this.flow = flow;
+        this.metrics = metrics;
+        this.recordFromNanos = recordFromNanos;
+    }
+
+    Operation next() {
+        return flow.operations().get(step);
+    }
+
+    /** After a step ran from {@code started} to now, having waited {@code waited} for a connection. */
+    void stepDone(long started, long waited, ErrorClass error) {
+        if (step == 0) {
+            startedAt = started;
+            waitNanos = 0;
+            responseNanos = 0;
+        }
+        waitNanos += waited;
+        responseNanos += System.nanoTime() - started;
+        boolean record = startedAt >= recordFromNanos;
+        if (error != null) {
+            if (record) {
+                metrics.failure(error, responseNanos / 1000);
+            }
+            step = 0;
+            return;
+        }
+        step++;
+        if (step == flow.operations().size()) {
+            if (record) {
+                metrics.success(waitNanos / 1000, (responseNanos - waitNanos) / 1000, responseNanos / 1000);
+            }
+            step = 0;
+        }
+    }
+
+    boolean atStart() {
+        return step == 0;
+    }
+}
