@@ -103,6 +103,48 @@ public final class HtmlReport {
         }
         h.append("</table></section>\n");
 
+        if (run.path("flows").isArray() && !run.path("flows").isEmpty()) {
+            h.append("<section><h2>Flows</h2><p>A journey's time is its steps' response times summed, think time left out; "
+                    + "each step's own timings are its row under Operations.</p><table><tr><th>flow</th><th class=\"n\">journeys</th>"
+                    + "<th class=\"n\">failed</th><th class=\"n\">mean ms</th><th class=\"n\">p95 ms</th><th class=\"n\">p99 ms</th>"
+                    + "<th>steps</th></tr>");
+            for (JsonNode f : run.path("flows")) {
+                h.append("<tr><td>").append(esc(f.path("name").asText())).append("</td>");
+                cell(h, String.format(Locale.ROOT, "%,d", f.path("journeys").asLong()));
+                cell(h, String.format(Locale.ROOT, "%,d", f.path("failed").asLong()));
+                cell(h, num(f.path("latency_ms").path("mean").asDouble(), 1));
+                cell(h, num(f.path("latency_ms").path("p95").asDouble(), 1));
+                cell(h, num(f.path("latency_ms").path("p99").asDouble(), 1));
+                StringBuilder steps = new StringBuilder();
+                f.path("steps").forEach(st -> steps.append(steps.isEmpty() ? "" : " > ").append(st.asText()));
+                h.append("<td>").append(esc(steps.toString())).append("</td></tr>");
+            }
+            h.append("</table></section>\n");
+        }
+        JsonNode spike = run.path("spike");
+        JsonNode trends = run.path("trends");
+        if (spike.isObject() || trends.isObject()) {
+            h.append("<section><h2>Spike and trends</h2><ul>");
+            if (spike.isObject()) {
+                h.append("<li>").append(esc(String.format(Locale.ROOT, "Spike: baseline p95 %s ms at %d users; worst p95 %s ms under "
+                                + "%d users; %s.", num(spike.path("baseline_p95_ms").asDouble(), 1), spike.path("baseline_users").asInt(),
+                        num(spike.path("spike_p95_ms").asDouble(), 1), spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
+                                ? "p95 did not return within 10% of baseline before the run ended"
+                                : "p95 was back within 10% of baseline " + num(spike.path("recovery_s").asDouble(), 1) + " s after the drop")))
+                        .append("</li>");
+            }
+            if (trends.isObject()) {
+                for (String key : java.util.List.of("heap_after_gc_mb", "backends", "p95_ms")) {
+                    JsonNode l = trends.path(key);
+                    h.append("<li>").append(esc(String.format(Locale.ROOT, "%s: %s -> %s (%s%%)", key, num(l.path("start").asDouble(), 1),
+                            num(l.path("end").asDouble(), 1), num(l.path("growth_pct").asDouble(), 1)))).append("</li>");
+                }
+                h.append("<li><b>").append(trends.path("leak_suspected").asBoolean() ? "A leak is suspected." : "No leak suspected.")
+                        .append(trends.path("latency_drift").asBoolean() ? " Latency drifts up." : "").append("</b></li>");
+            }
+            h.append("</ul></section>\n");
+        }
+
         if (run.path("statements").isArray() && !run.path("statements").isEmpty()) {
             h.append("<section><h2>Top statements (pg_stat_statements)</h2>");
             chart(h, "chart-statements", "Total time per statement");
