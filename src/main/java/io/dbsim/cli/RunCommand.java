@@ -201,6 +201,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (baseline != null) {
             baselineRun = ReportCommand.read(baseline);
         }
+        for (Path file : new Path[] {html, markdown}) {
+            if (file != null && java.nio.file.Files.isDirectory(file)) {
+                throw new UsageException(file + " is a folder: give a file name for the report, such as reports/run.html");
+            }
+        }
         if (hdrLog != null && java.nio.file.Files.isDirectory(hdrLog)) {
             throw new UsageException("--hdr-log " + hdrLog + " is a folder: give a file name such as reports/run.hlog");
         }
@@ -212,7 +217,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, seed, err);
-            Simulation simulation = new Simulation(config, chosen, connection, err);
+            Simulation simulation = new Simulation(config, chosen, connection, err, hdrLog != null);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
                 ConsoleReport.print(out, result);

@@ -78,6 +78,9 @@ public final class PlanInspector {
                 rs.next();
                 plan = JSON.readTree(rs.getString(1)).path(0).path("Plan");
             } catch (SQLException | java.io.IOException e) {
+                // A statement that cannot be explained (it may reference a row deleted since) aborts the
+                // observer's transaction: roll back so the next ones can still be explained.
+                c.rollback();
                 continue;
             }
             List<Scan> scans = new ArrayList<>();

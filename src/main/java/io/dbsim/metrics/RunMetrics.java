@@ -10,14 +10,24 @@ import java.util.List;
 public final class RunMetrics {
 
     private final OperationMetrics[] operations;
+    private final int operationCount;
+    private final boolean keepIntervals;
     private final Recorder lateness = new Recorder(OperationMetrics.HIGHEST_MICROS, 3);
     private final Histogram latenessSoFar = new Histogram(OperationMetrics.HIGHEST_MICROS, 3);
     private final List<TimePoint> series = new ArrayList<>();
     private final List<IntervalLog> intervals = new ArrayList<>();
     private long lastSampleNanos;
 
-    public RunMetrics(List<String> operationNames, long startNanos) {
-        this.operations = operationNames.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
+    /**
+     * @param names           metric slots: the operations first, then whole-flow slots, which the
+     *                        per-interval series leaves out (a journey is not one more operation)
+     * @param operationCount  how many of the slots are operations
+     * @param keepIntervals   keep each interval's histograms for an HdrHistogram log (a few MB an hour)
+     */
+    public RunMetrics(List<String> names, int operationCount, long startNanos, boolean keepIntervals) {
+        this.operations = names.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
+        this.operationCount = operationCount;
+        this.keepIntervals = keepIntervals;
         this.lastSampleNanos = startNanos;
     }
 
@@ -42,11 +52,14 @@ public final class RunMetrics {
         long errors = 0;
         long endMillis = System.currentTimeMillis();
         long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
-        for (OperationMetrics op : operations) {
+        for (int i = 0; i < operations.length; i++) {
+            OperationMetrics op = operations[i];
             OperationMetrics.Interval interval = op.sample();
-            merged.add(interval.succeeded());
-            errors += interval.failed();
-            if (interval.succeeded().getTotalCount() > 0) {
+            if (i < operationCount) {
+                merged.add(interval.succeeded());
+                errors += interval.failed();
+            }
+            if (keepIntervals && interval.succeeded().getTotalCount() > 0) {
                 intervals.add(new IntervalLog(op.name(), startMillis, endMillis, interval.compressed()));
             }
         }

@@ -95,9 +95,10 @@ public final class ConsoleReport {
                         ? String.format(Locale.ROOT, "after the drop at %.0f s, p95 did not come back within 10%% of baseline", sp.dropAtS())
                         : String.format(Locale.ROOT, "after the drop at %.0f s, p95 was back within 10%% of baseline in %.1f s",
                         sp.dropAtS(), sp.recoverySeconds())));
-        Trends.of(run).ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %.3f); "
+        Trends.of(run).ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %s); "
                         + "backends %.1f -> %.1f; p95 %.1f -> %.1f ms (%+.1f%%); %s%n", tr.measuredSeconds(), tr.heap().start(),
-                tr.heap().end(), tr.heap().growthPct(), tr.heap().pValue(), tr.backends().start(), tr.backends().end(), tr.p95().start(),
+                tr.heap().end(), tr.heap().growthPct(), Double.isNaN(tr.heap().pValue()) ? "-"
+                        : String.format(Locale.ROOT, "%.3f", tr.heap().pValue()), tr.backends().start(), tr.backends().end(), tr.p95().start(),
                 tr.p95().end(), tr.p95().growthPct(), tr.leakSuspected() ? "LEAK SUSPECTED"
                         : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift"));
         ObservationConsole.print(out, run, Bottlenecks.of(run));

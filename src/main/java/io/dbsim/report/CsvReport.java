@@ -38,6 +38,8 @@ public final class CsvReport {
             writeFile(dir.resolve("operations.csv"), operations(run));
             if (run.observation() != null && run.observation().delta() != null && run.observation().delta().statements() != null) {
                 writeFile(dir.resolve("statements.csv"), statements(run.observation().delta().statements()));
+            } else {
+                Files.deleteIfExists(dir.resolve("statements.csv"));
             }
         } catch (IOException e) {
             throw new DbsimException("cannot write the CSV files to " + dir + ": " + e.getMessage(), e);

@@ -40,6 +40,10 @@ public final class HdrLog {
                     h.setEndTimeStamp(interval.endMillis());
                     log.outputIntervalHistogram(h);
                 }
+                out.flush();
+                if (out.checkError()) {
+                    throw new IOException("writing failed (is the disk full?)");
+                }
             }
         });
     }

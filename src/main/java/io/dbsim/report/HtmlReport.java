@@ -44,7 +44,7 @@ public final class HtmlReport {
         h.append("<section><h2>Summary</h2><div class=\"cards\">");
         card(h, "operations", String.format(Locale.ROOT, "%,d", summary.path("operations").asLong()));
         card(h, "throughput", num(summary.path("throughput_ops_per_sec").asDouble(), 1) + " ops/s");
-        card(h, "error rate", num(100 - summary.path("success_rate_pct").asDouble(), 2) + " %");
+        card(h, "error rate", num(summary.path("error_rate_pct").asDouble(), 2) + " %");
         card(h, "p50", num(summary.path("latency_ms").path("p50").asDouble(), 1) + " ms");
         card(h, "p95", num(summary.path("latency_ms").path("p95").asDouble(), 1) + " ms");
         card(h, "p99", num(summary.path("latency_ms").path("p99").asDouble(), 1) + " ms");
@@ -195,7 +195,7 @@ public final class HtmlReport {
             h.append("</ul></section>\n");
         }
         h.append("<pre id=\"script-errors\" hidden></pre>\n</main>\n<script type=\"application/json\" id=\"run-data\">")
-                .append(run.toString().replace("</", "<\\/")).append("</script>\n<script>").append(chartJs())
+                .append(run.toString().replace("<", "\\u003c")).append("</script>\n<script>").append(chartJs())
                 .append("</script>\n<script>").append(resource("report.js")).append("</script>\n</body></html>\n");
         return h.toString();
     }

@@ -41,6 +41,7 @@ public final class JsonReport {
         summary.put("failed", s.failed());
         summary.put("retries", s.retries());
         summary.put("success_rate_pct", round(s.successRate()));
+        summary.put("error_rate_pct", round(s.errorRate()));
         summary.put("throughput_ops_per_sec", round(s.throughput()));
         summary.put("latency_ms", latency(s.total()));
         summary.put("pool_wait_ms", latency(s.poolWait()));

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * For a staged run shaped like a spike (a steady stage, a jump to more users, a drop back): the
  * baseline p95 of the steady stage, the worst p95 under the spike, and how long after the drop the
- * p95 was back within 10% of the baseline, for two samples in a row.
+ * p95 was back within 10% of the baseline for two samples in a row (counted from the start of the
+ * first of them).
  *
  * @param recoverySeconds null when the p95 did not come back before the run ended
  */
@@ -51,12 +52,13 @@ public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double b
         }
         int drop = -1;
         for (int i = peak + 1; i < stages.size(); i++) {
-            if (stages.get(i).target() <= base) {
+            if (stages.get(i).target() <= base && stages.get(i).target() > 0) {
                 drop = i;
                 break;
             }
         }
-        if (peak == steady || drop < 0) {
+        // A ramp down to zero users is an ending, not a return to the steady load.
+        if (peak == steady || drop < 0 || drop == stages.size() - 1) {
             return Optional.empty();
         }
         double fromS = ends[steady - 1];
@@ -71,17 +73,25 @@ public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double b
         double baselineP95 = baseline[baseline.length / 2];
         double spikeP95 = points.stream().filter(p -> p.elapsedSeconds() > toS && p.elapsedSeconds() <= dropAt)
                 .mapToDouble(TimePoint::p95Ms).max().orElse(0);
-        List<TimePoint> after = points.stream().filter(p -> p.elapsedSeconds() > dropAt && p.operations() > 0).toList();
+        // The closing sample, taken when the users have stopped, is not part of the recovery.
+        List<TimePoint> after = points.subList(0, Math.max(0, points.size() - 1)).stream()
+                .filter(p -> p.elapsedSeconds() > dropAt).toList();
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
         Double recoveredAt = null;
-        int run0 = 0;
+        int good = 0;
         for (int i = 0; i < after.size(); i++) {
-            run0 = after.get(i).p95Ms() <= WITHIN * baselineP95 ? run0 + 1 : 0;
-            if (run0 == CONSECUTIVE) {
-                recoveredAt = after.get(i - CONSECUTIVE + 1).elapsedSeconds();
+            TimePoint p = after.get(i);
+            // A sample with users but no finished operation is a stall, not a recovery.
+            good = p.operations() > 0 && p.p95Ms() <= WITHIN * baselineP95 ? good + 1 : 0;
+            if (good == CONSECUTIVE) {
+                int first = i - CONSECUTIVE + 1;
+                recoveredAt = first == 0 ? dropAt : Math.max(dropAt, after.get(first - 1).elapsedSeconds());
                 break;
             }
         }
         return Optional.of(new SpikeRecovery(baselineP95, fromS, toS, base, stages.get(peak).target(), spikeP95, dropAt,
-                recoveredAt, recoveredAt == null ? null : Math.max(0, recoveredAt - dropAt)));
+                recoveredAt, recoveredAt == null ? null : recoveredAt - dropAt));
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param operation null for the whole run
  * @param part      latency part: total, pool_wait or database (null for rates)
- * @param stat      p50, p90, p95, p99, p99.9, mean, max, error_rate or throughput
+ * @param stat      p50, p90, p95, p99, p99.9, mean, min, max, error_rate or throughput
  * @param limit     in milliseconds, percent or operations per second
  */
 public record Threshold(String expression, String operation, String part, String stat, String comparator, double limit) {
@@ -66,8 +66,9 @@ public record Threshold(String expression, String operation, String part, String
             };
             part = part == null ? "total" : part;
         } else if (stat.equals("error_rate") && part == null) {
-            if (!unit.equals("%") && !unit.isEmpty()) {
-                throw new UsageException("threshold '" + expression + "': an error rate is a percentage, e.g. error_rate<1%");
+            if (!unit.equals("%")) {
+                throw new UsageException("threshold '" + expression + "': an error rate is a percentage with its %, e.g. "
+                        + "error_rate<1% (k6's rate<0.01)");
             }
             limit = value;
         } else if (stat.equals("throughput") && part == null) {

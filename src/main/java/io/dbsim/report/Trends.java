@@ -35,15 +35,20 @@ public record Trends(double measuredSeconds, Line heap, Line backends, Line p95,
         }
     }
 
+    /** Steady closed runs only: under stages or an arrival rate, a changing load would read as a trend. */
     public static Optional<Trends> of(RunResult run) {
-        double warmUp = run.config().warmUp().toNanos() / 1e9;
+        if (run.config().staged() || run.config().openModel()) {
+            return Optional.empty();
+        }
+        double warmUp = Math.max(run.config().warmUp().toNanos(), run.config().rampUp().toNanos()) / 1e9;
         List<TimePoint> all = run.timeSeries();
         List<TimePoint> points = (all.size() > 1 ? all.subList(0, all.size() - 1) : all).stream()
                 .filter(p -> p.elapsedSeconds() > warmUp).toList();
         if (points.size() < 10 || points.get(points.size() - 1).elapsedSeconds() - points.get(0).elapsedSeconds() < MIN_SECONDS) {
             return Optional.empty();
         }
-        Line heap = line(points, p -> p.host().heapAfterGcMb());
+        // Before the first collection there is no after-GC figure (it reads 0): left out, not a step up.
+        Line heap = line(points.stream().filter(p -> p.host().heapAfterGcMb() > 0).toList(), p -> p.host().heapAfterGcMb());
         Line backends = line(points.stream().filter(p -> p.database() != null).toList(), p -> p.database().backends());
         Line p95 = line(points.stream().filter(p -> p.operations() > 0).toList(), TimePoint::p95Ms);
         boolean leak = heap.significant() && heap.growthPct() >= 10 && heap.end() - heap.start() >= 5

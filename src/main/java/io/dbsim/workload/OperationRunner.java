@@ -30,7 +30,8 @@ final class OperationRunner {
     /**
      * @param intendedStart when the operation should have started: the open model counts latency
      *                      from its schedule, so a stalled database shows as latency, not as fewer samples
-     * @return the time the connection wait ended, in nanos, so users can account their own waits
+     * @return nanos spent waiting for a connection when the operation succeeded; on failure, the whole
+     *         last attempt (the wait cannot be told apart from the failed work)
      */
     long run(Operation op, OperationContext ctx, long intendedStart) throws InterruptedException {
         OperationMetrics m = metrics.operation(op.index());

@@ -52,14 +52,22 @@ public final class Simulation {
     private final Pattern pattern;
     private final ConnectionInfo database;
     private final PrintWriter progress;
+    private final boolean keepLatencyIntervals;
     private volatile boolean stopRequested;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress) {
+        this(config, pattern, database, progress, false);
+    }
+
+    /** @param keepLatencyIntervals keep per-interval histograms for an HdrHistogram log */
+    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress,
+                      boolean keepLatencyIntervals) {
         this.config = config;
         this.pattern = pattern;
         this.database = database;
         this.progress = progress;
+        this.keepLatencyIntervals = keepLatencyIntervals;
     }
 
     /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
@@ -169,7 +177,7 @@ public final class Simulation {
                 flowSlots.put(f, metricNames.size());
                 metricNames.add(f.name());
             });
-            this.metrics = new RunMetrics(metricNames, startNanos);
+            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, keepLatencyIntervals);
             this.runner = new OperationRunner(gate, metrics, config.maxTries(), startNanos + config.warmUp().toNanos());
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
@@ -304,7 +312,7 @@ public final class Simulation {
                                 long waited = runner.run(flow.next(), ctx, stepStart);
                                 flow.stepDone(stepStart, waited, ctx.lastError());
                                 stepStart = System.nanoTime();
-                            } while (!flow.atStart() && ctx.lastError() == null);
+                            } while (!flow.atStart() && ctx.lastError() == null && !over());
                         } else {
                             runner.run(mix.pick(random), ctx, intended);
                         }
