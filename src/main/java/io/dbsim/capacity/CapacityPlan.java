@@ -14,12 +14,17 @@ import java.util.List;
  * @param recommendedPool         the smallest pool within 1% of the best throughput at the target users
  * @param contentionPool          past this many busy connections more connections lower throughput (null: no peak seen)
  * @param limit                   what limits first at the target: pool, database, load generator, or none
- * @param rangeRatio              predicted busy connections at the target over the largest measured
+ * @param measuredBusyMax         the largest busy concurrency the steps measured
  */
 public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double overheadMs,
                            double p95TargetMs, int pool, ClosedSystemModel.Prediction atTarget, double p95Ms,
                            int maxUsersMeetingTarget, int recommendedPool, Integer contentionPool, String limit,
-                           String limitReason, double rangeRatio, List<String> warnings, Backtest backtest) {
+                           String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest) {
+
+    /** The target's busy connections over the largest measured: above 1, an extrapolation. */
+    public double rangeRatio() {
+        return atTarget.busyMean() / measuredBusyMax;
+    }
 
     /** Fit on all steps but the largest, predict the largest, compare with what it measured. */
     public record Backtest(int fittedSteps, int users, int pool, double predictedThroughput, double measuredThroughput,

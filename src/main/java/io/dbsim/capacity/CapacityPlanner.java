@@ -81,7 +81,7 @@ public final class CapacityPlanner {
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
         double p95 = p95(at);
-        int maxUsers = maxUsersMeetingTarget(model, think, pool, p95TargetMs);
+        int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
         Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
 
         if (!weak && fit.rSquared() < POOR_FIT_R2) {
@@ -147,7 +147,7 @@ public final class CapacityPlanner {
                             at.holdMean() * 1000, 1000 / fit.model().lambda()));
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
-                contention, limit, reason, rangeRatio, List.copyOf(warnings), backtest);
+                contention, limit, reason, maxBusy, List.copyOf(warnings), backtest);
     }
 
     /**
@@ -183,13 +183,13 @@ public final class CapacityPlanner {
      * Binary search; past saturation the response time grows by 1/X per user, so twice the users that
      * a saturated pool serves within the target bounds the search.
      */
-    private int maxUsersMeetingTarget(ClosedSystemModel model, double think, int pool, double p95TargetMs) {
+    private int maxUsersMeetingTarget(ClosedSystemModel model, UslModel usl, double think, int pool, double p95TargetMs) {
         if (p95(model.predict(1, think, pool)) > p95TargetMs) {
             return 0;
         }
         double saturated = 0;
         for (int c = 1; c <= pool; c++) {
-            saturated = Math.max(saturated, model.predict(c, 0, pool).throughput());
+            saturated = Math.max(saturated, usl.throughput(c));
         }
         int bound = (int) Math.min(MAX_USERS_SEARCHED, 2 * saturated * (think + p95TargetMs / 1000.0) + pool + 2);
         int lo = 1;

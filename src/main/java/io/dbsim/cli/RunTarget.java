@@ -30,10 +30,8 @@ final class RunTarget {
         }
         ConnectionInfo connection = new ConnectionInfo(options.request().jdbcUrl(), null, null);
         String target = connection.hostAndDatabase().toLowerCase(Locale.ROOT);
-        String host = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
         String dbName = target.contains("/") ? target.substring(target.indexOf('/') + 1) : "";
-        boolean localHost = host.isEmpty() || host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("[::1]")
-                || host.startsWith("::1");
+        boolean localHost = ConnectionInfo.isLocal(target);
         boolean testName = dbName.matches(".*(test|dev|local|bench|sim|demo|load|stag|qa|perf|scratch).*");
         if (!localHost && !testName) {
             throw new UsageException("refusing to load " + connection.hostAndDatabase() + ", which does not look like a local "

@@ -53,6 +53,14 @@ public record ConnectionInfo(String jdbcUrl, String user, String password) {
         return query >= 0 ? rest.substring(0, query) : rest;
     }
 
+    /** Whether a host:port/database target is this machine (an empty host is the local socket). */
+    public static boolean isLocal(String hostAndDatabase) {
+        String t = hostAndDatabase.toLowerCase(java.util.Locale.ROOT);
+        String host = t.contains("/") ? t.substring(0, t.indexOf('/')) : t;
+        return host.isEmpty() || host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("[::1]")
+                || host.startsWith("::1");
+    }
+
     @Override
     public String toString() {
         return "ConnectionInfo[" + safeUrl() + ", user=" + user + "]";

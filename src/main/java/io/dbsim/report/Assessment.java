@@ -12,7 +12,7 @@ public final class Assessment {
     private Assessment() {
     }
 
-    public static List<String> of(RunResult run, RunSummary s) {
+    public static List<String> of(RunResult run, RunSummary s, List<Finding> findings) {
         List<String> lines = new ArrayList<>();
         double mean = RunSummary.meanMs(s.total());
         double p95 = RunSummary.ms(s.total(), 95);
@@ -23,7 +23,6 @@ public final class Assessment {
         } else {
             lines.add(String.format(Locale.ROOT, "%.2f%% of operations failed (%d): see errors by class", s.errorRate(), s.failed()));
         }
-        List<Finding> findings = Bottlenecks.of(run);
         if (findings.isEmpty()) {
             lines.add(String.format(Locale.ROOT, "no bottleneck found: %.1f%% of response time is spent waiting for a connection",
                     s.poolWaitShare()));

@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.db.ConnectionInfo;
 import io.dbsim.metrics.DatabaseCounters;
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.Observation;
@@ -141,8 +142,7 @@ public final class Bottlenecks {
     }
 
     private static boolean isLocal(RunResult run) {
-        String target = run.database().toLowerCase(Locale.ROOT);
-        return target.startsWith("localhost") || target.startsWith("127.") || target.startsWith("[::1]");
+        return ConnectionInfo.isLocal(run.database());
     }
 
     private static java.util.Optional<Finding> lockContention(RunSummary s, Observation o) {
@@ -372,7 +372,6 @@ public final class Bottlenecks {
         if (st.operation() != null) {
             return st.operation();
         }
-        String q = st.query() == null ? "?" : st.query().replaceAll("\\s+", " ");
-        return q.length() > 40 ? q.substring(0, 40) + "..." : q;
+        return st.query() == null ? "?" : Text.oneLine(st.query(), 40);
     }
 }

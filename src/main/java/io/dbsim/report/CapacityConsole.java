@@ -58,7 +58,7 @@ public final class CapacityConsole {
                     b.measuredP95Ms(), b.p95ErrorPct());
         }
         out.printf(Locale.ROOT, "  - the target keeps %.1f connections busy; the sweep measured up to %.1f (%.2fx)%n",
-                at.busyMean(), at.busyMean() / Math.max(1e-9, plan.rangeRatio()), plan.rangeRatio());
+                at.busyMean(), plan.measuredBusyMax(), plan.rangeRatio());
         out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();

@@ -8,6 +8,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -101,9 +102,10 @@ public final class ConsoleReport {
                         : String.format(Locale.ROOT, "%.3f", tr.heap().pValue()), tr.backends().start(), tr.backends().end(), tr.p95().start(),
                 tr.p95().end(), tr.p95().growthPct(), tr.leakSuspected() ? "LEAK SUSPECTED"
                         : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift"));
-        ObservationConsole.print(out, run, Bottlenecks.of(run));
+        List<Finding> findings = Bottlenecks.of(run);
+        ObservationConsole.print(out, run, findings);
         out.println("assessment");
-        Assessment.of(run, s).forEach(line -> out.println("  - " + line));
+        Assessment.of(run, s, findings).forEach(line -> out.println("  - " + line));
         out.println(rule);
         out.flush();
     }

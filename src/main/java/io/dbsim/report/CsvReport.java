@@ -49,22 +49,7 @@ public final class CsvReport {
     private static List<Map<String, Object>> timeseries(RunResult run) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TimePoint p : run.timeSeries()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("t_s", JsonReport.round(p.elapsedSeconds()));
-            r.put("ops", p.operations());
-            r.put("errors", p.errors());
-            r.put("ops_per_sec", JsonReport.round(p.opsPerSecond()));
-            r.put("p50_ms", JsonReport.round(p.p50Ms()));
-            r.put("p95_ms", JsonReport.round(p.p95Ms()));
-            r.put("p99_ms", JsonReport.round(p.p99Ms()));
-            r.put("users", p.users());
-            r.put("pool_active", p.poolBusy());
-            r.put("pool_idle", p.poolIdle());
-            r.put("pool_waiting", p.poolWaiting());
-            r.put("heap_used_mb", JsonReport.round(p.heapUsedMb()));
-            r.put("heap_after_gc_mb", JsonReport.round(p.host().heapAfterGcMb()));
-            r.put("simulator_cpu_pct", JsonReport.round(p.host().simulatorCpuPct()));
-            r.put("host_cpu_pct", JsonReport.round(p.host().hostCpuPct()));
+            Map<String, Object> r = JsonReport.point(p);
             DatabasePoint d = p.database();
             r.put("db_backends", d == null ? null : d.backends());
             r.put("db_active", d == null ? null : d.active());
@@ -107,21 +92,12 @@ public final class CsvReport {
         r.put(prefix + "max_ms", JsonReport.round(RunSummary.maxMs(h)));
     }
 
+    /** The JSON report's statement rows, with the long query text moved to the last column. */
     private static List<Map<String, Object>> statements(List<StatementStat> statements) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StatementStat st : statements) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("operation", st.operation());
-            r.put("query_id", st.queryId());
-            r.put("calls", st.calls());
-            r.put("total_ms", JsonReport.round(st.totalMs()));
-            r.put("mean_ms", JsonReport.round(st.meanMs()));
-            r.put("rows", st.rows());
-            r.put("shared_blocks_hit", st.sharedBlocksHit());
-            r.put("shared_blocks_read", st.sharedBlocksRead());
-            r.put("temp_blocks_read", st.tempBlocksRead());
-            r.put("temp_blocks_written", st.tempBlocksWritten());
-            r.put("query", st.query());
+            Map<String, Object> r = ObservationJson.statement(st);
+            r.put("query", r.remove("query"));
             rows.add(r);
         }
         return rows;

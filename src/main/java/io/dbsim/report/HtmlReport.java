@@ -161,7 +161,7 @@ public final class HtmlReport {
                 cell(h, num(st.path("mean_ms").asDouble(), 3));
                 cell(h, String.format(Locale.ROOT, "%,d", st.path("rows").asLong()));
                 cell(h, String.format(Locale.ROOT, "%,d", st.path("shared_blocks_read").asLong()));
-                h.append("<td><code>").append(esc(abbreviate(st.path("query").asText(), 160))).append("</code></td></tr>");
+                h.append("<td><code>").append(esc(Text.oneLine(st.path("query").asText(), 160))).append("</code></td></tr>");
             }
             h.append("</table></section>\n");
         }
@@ -218,10 +218,6 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static String abbreviate(String s, int max) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() <= max ? one : one.substring(0, max) + "...";
-    }
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -103,32 +103,18 @@ public final class JsonReport {
 
         List<Map<String, Object>> series = new ArrayList<>();
         for (TimePoint p : run.timeSeries()) {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("t_s", round(p.elapsedSeconds()));
-            point.put("ops", p.operations());
-            point.put("errors", p.errors());
-            point.put("ops_per_sec", round(p.opsPerSecond()));
-            point.put("p50_ms", round(p.p50Ms()));
-            point.put("p95_ms", round(p.p95Ms()));
-            point.put("p99_ms", round(p.p99Ms()));
-            point.put("users", p.users());
-            point.put("pool_active", p.poolBusy());
-            point.put("pool_idle", p.poolIdle());
-            point.put("pool_waiting", p.poolWaiting());
-            point.put("heap_used_mb", round(p.heapUsedMb()));
-            point.put("heap_after_gc_mb", round(p.host().heapAfterGcMb()));
-            point.put("simulator_cpu_pct", round(p.host().simulatorCpuPct()));
-            point.put("host_cpu_pct", round(p.host().hostCpuPct()));
+            Map<String, Object> point = point(p);
             point.put("db", ObservationJson.point(p.database()));
             series.add(point);
         }
         root.put("timeseries", series);
         root.put("statements", ObservationJson.statements(run));
-        root.put("bottlenecks", ObservationJson.findings(Bottlenecks.of(run)));
+        List<Finding> findings = Bottlenecks.of(run);
+        root.put("bottlenecks", ObservationJson.findings(findings));
         root.put("notes", run.observation() == null ? List.of() : run.observation().notes());
         root.put("spike", SpikeRecovery.of(run).map(JsonReport::spike).orElse(null));
         root.put("trends", Trends.of(run).map(JsonReport::trends).orElse(null));
-        root.put("assessment", Assessment.of(run, s));
+        root.put("assessment", Assessment.of(run, s, findings));
         return root;
     }
 
@@ -219,6 +205,27 @@ public final class JsonReport {
             out.add(Map.of("percentile", p, "ms", round(p == 0 ? RunSummary.minMs(h) : RunSummary.ms(h, p))));
         }
         return out;
+    }
+
+    /** One time-series point without its database part: the columns JSON and CSV share. */
+    static Map<String, Object> point(TimePoint p) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("t_s", round(p.elapsedSeconds()));
+        point.put("ops", p.operations());
+        point.put("errors", p.errors());
+        point.put("ops_per_sec", round(p.opsPerSecond()));
+        point.put("p50_ms", round(p.p50Ms()));
+        point.put("p95_ms", round(p.p95Ms()));
+        point.put("p99_ms", round(p.p99Ms()));
+        point.put("users", p.users());
+        point.put("pool_active", p.poolBusy());
+        point.put("pool_idle", p.poolIdle());
+        point.put("pool_waiting", p.poolWaiting());
+        point.put("heap_used_mb", round(p.heapUsedMb()));
+        point.put("heap_after_gc_mb", round(p.host().heapAfterGcMb()));
+        point.put("simulator_cpu_pct", round(p.host().simulatorCpuPct()));
+        point.put("host_cpu_pct", round(p.host().hostCpuPct()));
+        return point;
     }
 
     private static Map<String, Object> spike(SpikeRecovery sp) {

@@ -148,7 +148,7 @@ public final class MarkdownReport {
             statements.stream().sorted(Comparator.comparingDouble((JsonNode x) -> -x.path("mean_ms").asDouble())).limit(5)
                     .forEach(x -> m.append("| ").append(x.path("operation").asText("-")).append(" | ").append(x.path("calls").asLong())
                             .append(" | ").append(n(x.path("mean_ms"), 3)).append(" | ").append(n(x.path("total_ms"), 1)).append(" | `")
-                            .append(abbreviate(x.path("query").asText(), 100).replace("|", "\\|").replace("`", "'")).append("` |\n"));
+                            .append(Text.oneLine(x.path("query").asText(), 100).replace("|", "\\|").replace("`", "'")).append("` |\n"));
         }
 
         JsonNode pool = run.path("pool");
@@ -255,8 +255,4 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String abbreviate(String s, int max) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() <= max ? one : one.substring(0, max) + "...";
-    }
 }

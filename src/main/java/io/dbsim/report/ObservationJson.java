@@ -136,23 +136,23 @@ final class ObservationJson {
         if (o == null || o.delta() == null || o.delta().statements() == null) {
             return null;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StatementStat st : o.delta().statements()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("operation", st.operation());
-            m.put("query_id", st.queryId());
-            m.put("query", st.query());
-            m.put("calls", st.calls());
-            m.put("total_ms", JsonReport.round(st.totalMs()));
-            m.put("mean_ms", JsonReport.round(st.meanMs()));
-            m.put("rows", st.rows());
-            m.put("shared_blocks_hit", st.sharedBlocksHit());
-            m.put("shared_blocks_read", st.sharedBlocksRead());
-            m.put("temp_blocks_read", st.tempBlocksRead());
-            m.put("temp_blocks_written", st.tempBlocksWritten());
-            out.add(m);
-        }
-        return out;
+        return o.delta().statements().stream().map(ObservationJson::statement).toList();
+    }
+
+    static Map<String, Object> statement(StatementStat st) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", st.operation());
+        m.put("query_id", st.queryId());
+        m.put("query", st.query());
+        m.put("calls", st.calls());
+        m.put("total_ms", JsonReport.round(st.totalMs()));
+        m.put("mean_ms", JsonReport.round(st.meanMs()));
+        m.put("rows", st.rows());
+        m.put("shared_blocks_hit", st.sharedBlocksHit());
+        m.put("shared_blocks_read", st.sharedBlocksRead());
+        m.put("temp_blocks_read", st.tempBlocksRead());
+        m.put("temp_blocks_written", st.tempBlocksWritten());
+        return m;
     }
 
     static List<Map<String, Object>> findings(List<Finding> findings) {

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record Verdict(List<Result> results) {
 
-    public record Result(Threshold threshold, double measured, boolean measuredAtAll, boolean passed) {
+    public record Result(Threshold threshold, double measured, boolean passed) {
+
+        public boolean measuredAtAll() {
+            return !Double.isNaN(measured);
+        }
     }
 
     public static Verdict of(RunResult run, List<Threshold> thresholds) {
@@ -36,7 +40,7 @@ public record Verdict(List<Result> results) {
                 OperationMetrics.Summary op = run.operations().stream().filter(o -> o.name().equals(t.operation())).findFirst()
                         .orElse(null);
                 if (op == null) {
-                    results.add(new Result(t, Double.NaN, false, false));
+                    results.add(new Result(t, Double.NaN, false));
                     continue;
                 }
                 total = op.total();
@@ -54,8 +58,7 @@ public record Verdict(List<Result> results) {
                     default -> total;
                 }, t.stat());
             };
-            boolean measuredAtAll = !Double.isNaN(measured);
-            results.add(new Result(t, measured, measuredAtAll, measuredAtAll && t.passes(measured)));
+            results.add(new Result(t, measured, !Double.isNaN(measured) && t.passes(measured)));
         }
         return new Verdict(List.copyOf(results));
     }
