@@ -47,7 +47,7 @@ public final class DatabaseErrors {
         return null;
     }
 
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }

@@ -15,9 +15,11 @@ import java.util.TreeMap;
  *
  * @param waitEvents       busy backends by {@code type:event}, e.g. {@code Lock:transactionid}
  * @param lockWaitQueries  the statements of the backends waiting on a lock, as pg_stat_activity shows them
+ * @param statementTotals  pg_stat_statements' cumulative calls and time by query id; null when not available
  */
 public record ActivitySample(int backends, int active, int idleInTransaction, int locksNotGranted,
-                             Map<String, Integer> waitEvents, List<String> lockWaitQueries, DatabaseCounters counters) {
+                             Map<String, Integer> waitEvents, List<String> lockWaitQueries, DatabaseCounters counters,
+                             Map<Long, StatementTick> statementTotals) {
 
     private static final String ACTIVITY = DatabaseObserver.TAG
             + "SELECT state, wait_event_type, wait_event, left(query, 2000) FROM pg_stat_activity "
@@ -26,7 +28,7 @@ public record ActivitySample(int backends, int active, int idleInTransaction, in
             + "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
             + "WHERE NOT l.granted AND a.datname = current_database() AND a.application_name = ?";
 
-    static ActivitySample read(Connection c, String applicationName) throws SQLException {
+    static ActivitySample read(Connection c, String applicationName, boolean withStatements) throws SQLException {
         int backends = 0;
         int active = 0;
         int idleInTx = 0;
@@ -63,6 +65,7 @@ public record ActivitySample(int backends, int active, int idleInTransaction, in
                 notGranted = rs.getInt(1);
             }
         }
-        return new ActivitySample(backends, active, idleInTx, notGranted, waits, lockQueries, DatabaseCounters.read(c));
+        return new ActivitySample(backends, active, idleInTx, notGranted, waits, lockQueries, DatabaseCounters.read(c),
+                withStatements ? StatementStat.totals(c) : null);
     }
 }

@@ -147,7 +147,7 @@ public final class DatabaseObserver implements AutoCloseable {
 
     /** The run's backends right now; null when the database cannot be asked (the run goes on regardless). */
     public synchronized ActivitySample sample() {
-        return read(c -> ActivitySample.read(c, runApplication), null);
+        return read(c -> ActivitySample.read(c, runApplication, statementsAvailable), null);
     }
 
     /**

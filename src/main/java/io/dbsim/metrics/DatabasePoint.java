@@ -1,20 +1,40 @@
 package io.dbsim.metrics;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The database side of one time-series point: the run's backends as sampled, and pg_stat_database's
  * counters over the interval. PostgreSQL publishes backends' counters about once a second, so
  * per-interval rates are lumpy at one-second sampling; their sums are exact.
+ *
+ * @param statements what each statement (by query id) did over the interval; empty without pg_stat_statements
  */
 public record DatabasePoint(int backends, int active, int idleInTransaction, int locksNotGranted,
                             Map<String, Integer> waitEvents, double commitsPerSec, double rollbacksPerSec,
-                            double cacheHitPct, long tempBytes, long deadlocks) {
+                            double cacheHitPct, long tempBytes, long deadlocks, Map<Long, StatementTick> statements) {
 
-    public static DatabasePoint of(ActivitySample now, DatabaseCounters previous, double seconds) {
+    public static DatabasePoint of(ActivitySample now, DatabaseCounters previous, Map<Long, StatementTick> previousStatements,
+                                   double seconds) {
         DatabaseCounters d = previous == null ? DatabaseCounters.ZERO : now.counters().minus(previous);
         return new DatabasePoint(now.backends(), now.active(), now.idleInTransaction(), now.locksNotGranted(),
                 now.waitEvents(), d.commits() / seconds, d.rollbacks() / seconds, d.cacheHitPct(), d.tempBytes(),
-                d.deadlocks());
+                d.deadlocks(), statementsSince(now.statementTotals(), previousStatements));
+    }
+
+    /** Counters reset in between (pg_stat_statements_reset) count from zero, as in the run's totals. */
+    private static Map<Long, StatementTick> statementsSince(Map<Long, StatementTick> now, Map<Long, StatementTick> before) {
+        if (now == null || before == null) {
+            return Map.of();
+        }
+        Map<Long, StatementTick> out = new HashMap<>();
+        now.forEach((id, t) -> {
+            StatementTick b = before.get(id);
+            StatementTick d = b == null || b.calls() > t.calls() ? t : new StatementTick(t.calls() - b.calls(), t.totalMs() - b.totalMs());
+            if (d.calls() > 0) {
+                out.put(id, d);
+            }
+        });
+        return out;
     }
 }

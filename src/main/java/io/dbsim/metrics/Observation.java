@@ -9,8 +9,9 @@ import java.util.List;
  * @param delta     pg_stat_database, pg_stat_statements, pg_stat_user_tables and _indexes: what the run did
  * @param seqScans  our statements that read whole tables to keep a few rows
  * @param hikari    HikariCP's own metrics-tracker figures
+ * @param captured  every distinct statement the run's operations sent, with the values it first ran with
  */
 public record Observation(ServerFacts facts, DatabaseObserver.Delta delta, WaitSummary waits,
                           List<PlanInspector.SeqScan> seqScans, PoolAcquireTracker.Summary hikari,
-                          boolean statementsAvailable, List<String> notes) {
+                          boolean statementsAvailable, List<String> notes, List<CapturedStatement> captured) {
 }

@@ -68,13 +68,15 @@ public final class OperationMetrics {
         failedInterval = failed.getIntervalHistogram(failedInterval);
         totalSoFar.add(totalInterval);
         failedSoFar.add(failedInterval);
-        poolWaitSoFar.add(poolWait.getIntervalHistogram());
+        Histogram waitInterval = poolWait.getIntervalHistogram();
+        poolWaitSoFar.add(waitInterval);
         databaseSoFar.add(database.getIntervalHistogram());
-        return new Interval(totalInterval.copy(), failedInterval.getTotalCount());
+        return new Interval(totalInterval.copy(), failedInterval.getTotalCount(),
+                waitInterval.getTotalCount() == 0 ? 0 : waitInterval.getMean());
     }
 
-    /** Latencies of the interval just sampled: successes' histogram and the failure count. */
-    public record Interval(Histogram succeeded, long failed) {
+    /** Latencies of the interval just sampled: successes' histogram, the failure count and the mean pool wait. */
+    public record Interval(Histogram succeeded, long failed, double poolWaitMeanMicros) {
 
         /** The successes' histogram compressed as HdrHistogram's log format stores it: a few hundred bytes. */
         public byte[] compressed() {

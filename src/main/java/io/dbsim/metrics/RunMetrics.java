@@ -52,10 +52,12 @@ public final class RunMetrics {
         long errors = 0;
         long endMillis = System.currentTimeMillis();
         long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
+        List<OperationTick> ticks = new ArrayList<>(operationCount);
         for (int i = 0; i < operations.length; i++) {
             OperationMetrics op = operations[i];
             OperationMetrics.Interval interval = op.sample();
             if (i < operationCount) {
+                ticks.add(OperationTick.of(interval));
                 merged.add(interval.succeeded());
                 errors += interval.failed();
             }
@@ -69,7 +71,7 @@ public final class RunMetrics {
         long ops = merged.getTotalCount() + errors;
         TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
                 merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
-                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database);
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks));
         series.add(point);
         return point;
     }

@@ -21,6 +21,30 @@ public record StatementStat(long queryId, String query, String operation, long c
             + "AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
             + "AND query NOT LIKE '" + DatabaseObserver.TAG.trim() + "%' GROUP BY queryid";
 
+    /** Only the counters, without the texts: cheap enough to read at every sample. */
+    private static final String TOTALS = DatabaseObserver.TAG
+            + "SELECT queryid, sum(calls), sum(total_exec_time) FROM pg_stat_statements(false) "
+            + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL "
+            + "AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) GROUP BY queryid";
+
+    /** Cumulative calls and execution time by query id, now. */
+    static Map<Long, StatementTick> totals(Connection c) throws SQLException {
+        Map<Long, StatementTick> all = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TOTALS)) {
+            while (rs.next()) {
+                all.put(rs.getLong(1), new StatementTick(rs.getLong(2), rs.getDouble(3)));
+            }
+        }
+        return all;
+    }
+
+    /** The cumulative counters of a full snapshot, as {@link #totals} reads them. */
+    public static Map<Long, StatementTick> totalsOf(Map<Long, StatementStat> snapshot) {
+        Map<Long, StatementTick> all = new HashMap<>();
+        snapshot.forEach((id, st) -> all.put(id, new StatementTick(st.calls, st.totalMs)));
+        return all;
+    }
+
     static Map<Long, StatementStat> snapshot(Connection c) throws SQLException {
         Map<Long, StatementStat> all = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SNAPSHOT)) {

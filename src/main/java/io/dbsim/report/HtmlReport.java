@@ -196,16 +196,17 @@ public final class HtmlReport {
         }
         h.append("<pre id=\"script-errors\" hidden></pre>\n</main>\n<script type=\"application/json\" id=\"run-data\">")
                 .append(run.toString().replace("<", "\\u003c")).append("</script>\n<script>").append(chartJs())
+                .append("</script>\n<script>").append(resource("charts.js"))
                 .append("</script>\n<script>").append(resource("report.js")).append("</script>\n</body></html>\n");
         return h.toString();
     }
 
-    private static void chart(StringBuilder h, String id, String title) {
+    static void chart(StringBuilder h, String id, String title) {
         h.append("<div><h3 style=\"font-size:14px;margin:6px 0\">").append(esc(title)).append("</h3><div class=\"chart\"><canvas id=\"")
                 .append(id).append("\" data-chart=\"").append(id).append("\"></canvas></div></div>");
     }
 
-    private static void card(StringBuilder h, String key, String value) {
+    static void card(StringBuilder h, String key, String value) {
         h.append("<div class=\"card\"><div class=\"v\">").append(esc(value)).append("</div><div class=\"k\">").append(esc(key))
                 .append("</div></div>");
     }
@@ -214,7 +215,7 @@ public final class HtmlReport {
         h.append("<td class=\"n\">").append(esc(value)).append("</td>");
     }
 
-    private static String num(double v, int decimals) {
+    static String num(double v, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
@@ -223,7 +224,7 @@ public final class HtmlReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
@@ -235,7 +236,7 @@ public final class HtmlReport {
     }
 
     /** Chart.js, from the webjar on the classpath whose version pom.xml sets. */
-    private static String chartJs() {
+    static String chartJs() {
         Properties p = new Properties();
         try (InputStream in = HtmlReport.class.getResourceAsStream("chartjs.properties")) {
             p.load(in);

@@ -3,6 +3,7 @@ package io.dbsim.report;
 import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
+import io.dbsim.metrics.OperationTick;
 import io.dbsim.metrics.TimePoint;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
@@ -52,7 +53,8 @@ public final class JsonReport {
         root.put("summary", summary);
 
         List<Map<String, Object>> operations = new ArrayList<>();
-        for (OperationMetrics.Summary op : run.operations()) {
+        for (int i = 0; i < run.operations().size(); i++) {
+            OperationMetrics.Summary op = run.operations().get(i);
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", op.name());
             o.put("count", op.count());
@@ -65,6 +67,7 @@ public final class JsonReport {
             o.put("database_ms", latency(op.database()));
             o.put("failed_latency_ms", latency(op.failedLatency()));
             o.put("errors", errors(op.failuresByClass()));
+            o.put("intervals", intervals(run.timeSeries(), i));
             operations.add(o);
         }
         root.put("operations", operations);
@@ -190,6 +193,40 @@ public final class JsonReport {
         m.put("p99", round(RunSummary.ms(h, 99)));
         m.put("min", round(RunSummary.minMs(h)));
         m.put("max", round(RunSummary.maxMs(h)));
+        return m;
+    }
+
+    /** The operation's figures per time-series point, as columns aligned with `timeseries`; null for flows. */
+    private static Map<String, Object> intervals(List<TimePoint> series, int operation) {
+        if (series.isEmpty() || series.get(0).operationTicks().size() <= operation) {
+            return null;
+        }
+        int n = series.size();
+        long[] ok = new long[n];
+        long[] failed = new long[n];
+        double[] mean = new double[n];
+        double[] p50 = new double[n];
+        double[] p95 = new double[n];
+        double[] p99 = new double[n];
+        double[] wait = new double[n];
+        for (int t = 0; t < n; t++) {
+            OperationTick tick = series.get(t).operationTicks().get(operation);
+            ok[t] = tick.succeeded();
+            failed[t] = tick.failed();
+            mean[t] = round(tick.meanMs());
+            p50[t] = round(tick.p50Ms());
+            p95[t] = round(tick.p95Ms());
+            p99[t] = round(tick.p99Ms());
+            wait[t] = round(tick.poolWaitMeanMs());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("succeeded", ok);
+        m.put("failed", failed);
+        m.put("mean_ms", mean);
+        m.put("p50_ms", p50);
+        m.put("p95_ms", p95);
+        m.put("p99_ms", p99);
+        m.put("pool_wait_mean_ms", wait);
         return m;
     }
 

@@ -7,7 +7,9 @@ import io.dbsim.metrics.Observation;
 import io.dbsim.metrics.PlanInspector;
 import io.dbsim.metrics.ServerFacts;
 import io.dbsim.metrics.StatementStat;
+import io.dbsim.metrics.StatementTick;
 import io.dbsim.metrics.TableStat;
+import io.dbsim.metrics.TimePoint;
 import io.dbsim.metrics.WaitSummary;
 import io.dbsim.workload.RunResult;
 
@@ -136,7 +138,29 @@ final class ObservationJson {
         if (o == null || o.delta() == null || o.delta().statements() == null) {
             return null;
         }
-        return o.delta().statements().stream().map(ObservationJson::statement).toList();
+        return o.delta().statements().stream().map(st -> {
+            Map<String, Object> m = statement(st);
+            m.put("intervals", statementIntervals(run.timeSeries(), st.queryId()));
+            return m;
+        }).toList();
+    }
+
+    /** Calls and execution time per time-series point, as columns aligned with `timeseries`. */
+    private static Map<String, Object> statementIntervals(List<TimePoint> series, long queryId) {
+        long[] calls = new long[series.size()];
+        double[] total = new double[series.size()];
+        for (int t = 0; t < series.size(); t++) {
+            DatabasePoint db = series.get(t).database();
+            StatementTick tick = db == null ? null : db.statements().get(queryId);
+            if (tick != null) {
+                calls[t] = tick.calls();
+                total[t] = JsonReport.round(tick.totalMs());
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("calls", calls);
+        m.put("total_ms", total);
+        return m;
     }
 
     static Map<String, Object> statement(StatementStat st) {

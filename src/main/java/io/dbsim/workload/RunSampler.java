@@ -6,11 +6,13 @@ import io.dbsim.metrics.DatabaseObserver;
 import io.dbsim.metrics.DatabasePoint;
 import io.dbsim.metrics.HostLoad;
 import io.dbsim.metrics.RunMetrics;
+import io.dbsim.metrics.StatementTick;
 import io.dbsim.metrics.TimePoint;
 import io.dbsim.metrics.WaitSummary;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
@@ -31,10 +33,11 @@ final class RunSampler implements Runnable {
     private final long printEveryNanos;
     private final WaitSummary.Tally waits;
     private DatabaseCounters lastCounters;
+    private Map<Long, StatementTick> lastStatements;
 
     RunSampler(RunMetrics metrics, PoolGate gate, IntSupplier activeUsers, HostLoad host, DatabaseObserver observer,
                PrintWriter progress, long startNanos, long everyNanos, long printEveryNanos, DatabaseCounters initialCounters,
-               WaitSummary.Tally waits) {
+               Map<Long, StatementTick> initialStatements, WaitSummary.Tally waits) {
         this.metrics = metrics;
         this.gate = gate;
         this.activeUsers = activeUsers;
@@ -45,6 +48,7 @@ final class RunSampler implements Runnable {
         this.everyNanos = everyNanos;
         this.printEveryNanos = Math.max(everyNanos, printEveryNanos);
         this.lastCounters = initialCounters;
+        this.lastStatements = initialStatements;
         this.waits = waits;
     }
 
@@ -75,8 +79,11 @@ final class RunSampler implements Runnable {
         long now = System.nanoTime();
         if (a != null) {
             waits.add(a);
-            db = DatabasePoint.of(a, lastCounters, metrics.secondsSinceLastSample(now));
+            db = DatabasePoint.of(a, lastCounters, lastStatements, metrics.secondsSinceLastSample(now));
             lastCounters = a.counters();
+            if (a.statementTotals() != null) {
+                lastStatements = a.statementTotals();
+            }
         }
         return metrics.sample(now, (now - startNanos) / 1e9, activeUsers.getAsInt(), gate.busy(), gate.idle(), gate.waiting(),
                 load, db);

@@ -6,7 +6,7 @@ import com.zaxxer.hikari.util.PropertyElf;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.DatabaseErrors;
-import io.dbsim.metrics.DatabaseCounters;
+import io.dbsim.metrics.CapturedStatement;
 import io.dbsim.metrics.DatabaseObserver;
 import io.dbsim.metrics.HostLoad;
 import io.dbsim.metrics.Observation;
@@ -14,6 +14,7 @@ import io.dbsim.metrics.OperationMetrics;
 import io.dbsim.metrics.PoolAcquireTracker;
 import io.dbsim.metrics.RunMetrics;
 import io.dbsim.metrics.ServerFacts;
+import io.dbsim.metrics.StatementStat;
 import io.dbsim.metrics.WaitSummary;
 
 import java.io.PrintWriter;
@@ -95,16 +96,17 @@ public final class Simulation {
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
                 }
-                run = new Run(gate, keys, version, catalog, host, observer, before == null ? null : before.counters(),
+                run = new Run(gate, keys, version, catalog, host, observer, before,
                         new WaitSummary.Tally(operationOf));
                 run.execute();
             }
             observer.awaitRunBackendsGone(Duration.ofSeconds(5));
             DatabaseObserver.Snapshot after = before == null ? null : observer.snapshot();
             DatabaseObserver.Delta delta = after == null ? null : after.since(before).named(operationOf);
+            List<CapturedStatement> captured = catalog.statements();
             Observation observation = new Observation(facts, delta, run.waits.summary(),
-                    observer.inspectPlans(catalog.statements()), tracker.summary(), observer.statementsAvailable(),
-                    observer.notes());
+                    observer.inspectPlans(captured), tracker.summary(), observer.statementsAvailable(),
+                    observer.notes(), captured);
             return run.result(observation);
         } finally {
             finished.countDown();
@@ -165,7 +167,7 @@ public final class Simulation {
         private long endedNanos;
 
         Run(PoolGate gate, KeySpace keys, String serverVersion, StatementCatalog catalog, HostLoad host,
-            DatabaseObserver observer, DatabaseCounters countersBefore, WaitSummary.Tally waits) {
+            DatabaseObserver observer, DatabaseObserver.Snapshot before, WaitSummary.Tally waits) {
             this.gate = gate;
             this.keys = keys;
             this.serverVersion = serverVersion;
@@ -185,7 +187,9 @@ public final class Simulation {
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : slots);
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, progress, startNanos,
-                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(), countersBefore, waits);
+                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(),
+                    before == null ? null : before.counters(),
+                    before == null || before.statements() == null ? null : StatementStat.totalsOf(before.statements()), waits);
             this.waits = waits;
         }
 

@@ -1,40 +1,8 @@
 (function () {
-  const errors = [];
-  const errorBox = document.getElementById('script-errors');
-  function fail(message) { errors.push(String(message)); errorBox.textContent = errors.join('\n'); }
-  window.addEventListener('error', e => fail(e.message));
+  const { draw, line, palette, done } = dbsimCharts;
   const data = JSON.parse(document.getElementById('run-data').textContent);
   const series = data.timeseries || [];
   const t = series.map(p => p.t_s.toFixed(1));
-  const palette = ['#2563eb', '#e3a008', '#cc1f1a', '#1f9d55', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
-  let rendered = 0;
-  const expected = document.querySelectorAll('canvas[data-chart]').length;
-
-  function painted(canvas) {
-    const ctx = canvas.getContext('2d');
-    const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < img.length; i += 16) { if (img[i] !== 0) { return true; } }
-    return false;
-  }
-
-  function draw(id, config) {
-    const canvas = document.getElementById(id);
-    if (!canvas) { return; }
-    try {
-      config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false,
-        interaction: { mode: 'index', intersect: false } }, config.options || {});
-      const chart = new Chart(canvas, config);
-      chart.draw();
-      if (painted(canvas)) { canvas.dataset.rendered = 'true'; rendered++; }
-      else { fail('chart ' + id + ' drew nothing'); }
-    } catch (e) { fail('chart ' + id + ': ' + e.message); }
-    document.body.dataset.chartsRendered = rendered + '/' + expected;
-  }
-
-  function line(label, values, color, extra) {
-    return Object.assign({ label: label, data: values, borderColor: color, backgroundColor: color, pointRadius: 0,
-      borderWidth: 1.5, tension: 0.2 }, extra || {});
-  }
   const seconds = { x: { title: { display: true, text: 'seconds' } } };
 
   draw('chart-throughput', { type: 'line', data: { labels: t, datasets: [
@@ -89,5 +57,5 @@
         x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'busy connections' } },
         y: { beginAtZero: true, title: { display: true, text: 'operations/s' } } } } });
   }
-  document.body.dataset.chartsRendered = rendered + '/' + expected;
+  done();
 })();

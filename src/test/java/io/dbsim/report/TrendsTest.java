@@ -28,9 +28,9 @@ class TrendsTest {
         Random noise = new Random(7);
         List<TimePoint> series = new ArrayList<>();
         for (int t = 1; t <= 600; t++) {
-            DatabasePoint db = new DatabasePoint(backends, 2, 0, 0, Map.of(), 100, 0, 99.9, 0, 0);
+            DatabasePoint db = new DatabasePoint(backends, 2, 0, 0, Map.of(), 100, 0, 99.9, 0, 0, Map.of());
             series.add(new TimePoint(t, 100, 0, 100, 2, 5 + noise.nextGaussian() * 0.3, 8, 20, 2, 18, 0,
-                    new HostLoad.Point(20, 40, 200, heap.applyAsDouble(t) + noise.nextGaussian()), db));
+                    new HostLoad.Point(20, 40, 200, heap.applyAsDouble(t) + noise.nextGaussian()), db, List.of()));
         }
         series.add(series.get(series.size() - 1));
         RunConfig config = new RunConfig("mixed", 20, 0, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ZERO, List.of(), 0,

@@ -1,0 +1,44 @@
+package io.dbsim.compare;
+
+/**
+ * One row of a comparison: a figure before (A) and after (B), the change, its 95% confidence
+ * interval (NaN where the row has none), the p-value behind the verdict, and the verdict.
+ *
+ * @param operation the operation, or null for the whole run
+ * @param query     the statement's text for pg_stat_statements rows, else null
+ * @param detail    supporting figures that carry no verdict (blocks and rows per call)
+ */
+public record Change(String operation, String query, Metric metric, double before, double after, double changePct,
+                     double ciLowPct, double ciHighPct, double pValue, Verdict verdict, String detail) {
+
+    public enum Verdict {
+        BETTER("better"), WORSE("worse"), WITHIN_NOISE("within noise"), NO_ESTIMATE("no noise estimate");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    Change withVerdict(Verdict v) {
+        return new Change(operation, query, metric, before, after, changePct, ciLowPct, ciHighPct, pValue, v, detail);
+    }
+
+    /** The direction of the change, whatever its significance. */
+    boolean improved() {
+        return metric.higherIsBetter() ? after > before : after < before;
+    }
+
+    /** Worse and beyond the limit: what fails `--fail-on-regression`. */
+    public boolean regressionBeyond(double limitPct) {
+        if (verdict != Verdict.WORSE || !metric.gated() || query != null) {
+            return false;
+        }
+        return metric.higherIsBetter() ? changePct <= -limitPct : changePct >= limitPct;
+    }
+}

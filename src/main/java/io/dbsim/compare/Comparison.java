@@ -1,0 +1,170 @@
+package io.dbsim.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.UsageException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs A against runs B, row by row (the whole run, each operation, each statement), each row with
+ * its change, confidence interval and verdict; see {@link NoiseTest} for how a verdict is reached.
+ *
+ * @param pairs       how many A/B pairs the noise rests on (1: per-interval samples inside the two runs)
+ * @param plans       statements whose plan changed (from `dbsim ab`), else empty
+ * @param notes       how the runs were made, as the experiment says
+ */
+public record Comparison(List<String> before, List<String> after, int pairs, String method, List<String> differences,
+                         List<Change> rows, List<PlanChange> plans, List<String> notes) {
+
+    /** The share of "better" or "worse" verdicts allowed to be false among all of them. */
+    public static final double FALSE_DISCOVERY_RATE = 0.05;
+    /** Fewer operations or calls than this on either side give a row no verdict worth printing. */
+    static final long MIN_COUNT = 10;
+
+    /**
+     * Compares the i-th run of {@code a} with the i-th of {@code b}; refuses runs made under different
+     * conditions unless {@code force}.
+     */
+    public static Comparison of(List<RunSample> a, List<RunSample> b, boolean force) {
+        if (a.isEmpty() || a.size() != b.size()) {
+            throw new IllegalArgumentException("need as many A runs as B runs, got " + a.size() + " and " + b.size());
+        }
+        Comparability c = Comparability.of(a.get(0).run(), b.get(0).run());
+        if (!c.refusals().isEmpty() && !force) {
+            throw new UsageException("these runs were made under different conditions (" + String.join("; ", c.refusals())
+                    + "), so their figures differ for more than the change: compare runs of the same scenario, or add --force");
+        }
+        List<String> differences = new ArrayList<>(c.refusals());
+        differences.addAll(c.differences());
+        List<Change> rows = new ArrayList<>();
+        for (Metric m : List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99, Metric.POOL_WAIT)) {
+            add(rows, null, null, m, a, b, s -> s.overall(m), "");
+        }
+        rows.add(errors(null, a, b));
+        Set<String> operations = new LinkedHashSet<>(a.get(0).operationNames());
+        operations.addAll(b.get(0).operationNames());
+        for (String op : operations) {
+            if (!everyRunHas(a, b, s -> s.operationCount(op))) {
+                continue;
+            }
+            for (Metric m : List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99, Metric.POOL_WAIT)) {
+                add(rows, op, null, m, a, b, s -> s.operation(op, m), "");
+            }
+            rows.add(errors(op, a, b));
+        }
+        for (String query : a.get(0).statementQueries()) {
+            if (!everyRunHas(a, b, s -> s.statement(query) == null ? 0 : s.statement(query).path("calls").asLong())) {
+                continue;
+            }
+            String operation = a.get(0).statement(query).path("operation").asText(null);
+            add(rows, operation, query, Metric.STATEMENT_MEAN, a, b, s -> s.statementMean(query), perCall(a, b, query));
+        }
+        rows = decide(rows);
+        return new Comparison(a.stream().map(RunSample::label).toList(), b.stream().map(RunSample::label).toList(), a.size(),
+                method(a, rows.size()), List.copyOf(differences), List.copyOf(rows), List.of(), List.of());
+    }
+
+    public Comparison with(List<PlanChange> planChanges, List<String> experimentNotes) {
+        return new Comparison(before, after, pairs, method, differences, rows, List.copyOf(planChanges), List.copyOf(experimentNotes));
+    }
+
+    /** Rows worse beyond {@code limitPct}: what fails `--fail-on-regression`. */
+    public List<Change> regressions(double limitPct) {
+        return rows.stream().filter(r -> r.regressionBeyond(limitPct)).toList();
+    }
+
+    public long count(Change.Verdict verdict) {
+        return rows.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    private static boolean everyRunHas(List<RunSample> a, List<RunSample> b, java.util.function.ToLongFunction<RunSample> count) {
+        return a.stream().allMatch(s -> count.applyAsLong(s) >= MIN_COUNT) && b.stream().allMatch(s -> count.applyAsLong(s) >= MIN_COUNT);
+    }
+
+    private static void add(List<Change> rows, String operation, String query, Metric metric, List<RunSample> a,
+                            List<RunSample> b, Function<RunSample, Figure> figure, String detail) {
+        List<Figure> fa = a.stream().map(figure).toList();
+        List<Figure> fb = b.stream().map(figure).toList();
+        if (fa.stream().anyMatch(f -> f == null || f.value() <= 0) || fb.stream().anyMatch(f -> f == null || f.value() <= 0)) {
+            return;
+        }
+        NoiseTest.Estimate e = NoiseTest.logRatio(fa, fb);
+        double[] ci = e.ciPct();
+        rows.add(new Change(operation, query, metric, mean(fa), mean(fb), 100 * Math.expm1(e.logRatio()), ci[0], ci[1],
+                e.pValue(), null, detail));
+    }
+
+    private static Change errors(String operation, List<RunSample> a, List<RunSample> b) {
+        long ea = 0;
+        long na = 0;
+        long eb = 0;
+        long nb = 0;
+        for (RunSample s : a) {
+            ea += s.errors(operation)[0];
+            na += s.errors(operation)[1];
+        }
+        for (RunSample s : b) {
+            eb += s.errors(operation)[0];
+            nb += s.errors(operation)[1];
+        }
+        double before = na == 0 ? 0 : 100.0 * ea / na;
+        double after = nb == 0 ? 0 : 100.0 * eb / nb;
+        double change = before > 0 ? 100 * (after / before - 1) : after > 0 ? Double.POSITIVE_INFINITY : 0;
+        return new Change(operation, null, Metric.ERROR_RATE, before, after, change, Double.NaN, Double.NaN,
+                NoiseTest.proportions(ea, na, eb, nb), null, String.format(Locale.ROOT, "%,d of %,d -> %,d of %,d failed", ea, na, eb, nb));
+    }
+
+    private static String perCall(List<RunSample> a, List<RunSample> b, String query) {
+        return String.format(Locale.ROOT, "shared blocks per call %.1f -> %.1f, rows per call %.1f -> %.1f",
+                perCall(a, query, "shared_blocks_hit", "shared_blocks_read"), perCall(b, query, "shared_blocks_hit", "shared_blocks_read"),
+                perCall(a, query, "rows", null), perCall(b, query, "rows", null));
+    }
+
+    private static double perCall(List<RunSample> runs, String query, String field, String plus) {
+        double sum = 0;
+        double calls = 0;
+        for (RunSample s : runs) {
+            JsonNode st = s.statement(query);
+            sum += st.path(field).asDouble() + (plus == null ? 0 : st.path(plus).asDouble());
+            calls += st.path("calls").asDouble();
+        }
+        return calls == 0 ? 0 : sum / calls;
+    }
+
+    private static double mean(List<Figure> figures) {
+        return figures.stream().mapToDouble(Figure::value).average().orElse(Double.NaN);
+    }
+
+    private static List<Change> decide(List<Change> rows) {
+        double[] p = rows.stream().mapToDouble(Change::pValue).toArray();
+        boolean[] found = NoiseTest.discoveries(p, FALSE_DISCOVERY_RATE);
+        List<Change> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Change r = rows.get(i);
+            Change.Verdict v = Double.isNaN(r.pValue()) ? Change.Verdict.NO_ESTIMATE
+                    : !found[i] ? Change.Verdict.WITHIN_NOISE : r.improved() ? Change.Verdict.BETTER : Change.Verdict.WORSE;
+            out.add(r.withVerdict(v));
+        }
+        return out;
+    }
+
+    private static String method(List<RunSample> a, int rows) {
+        String noise = a.size() == 1
+                ? "Noise comes from inside the two runs: each run's measured part (after warm-up and ramp-up, "
+                        + "without the last, cut-short interval) is cut into up to " + RunSample.BATCHES + " consecutive batches, and "
+                        + "a figure's noise is the spread of its batch values (batch means). The change is tested on the log "
+                        + "of B/A with Welch's t. This sees the variation inside each run, not between runs: repeat runs "
+                        + "(dbsim ab --repeat) to include that."
+                : "Noise comes from " + a.size() + " A/B pairs: the change is the mean of the pairs' log ratios B/A, "
+                        + "its standard error the larger of the spread between the pairs and the batch spread inside the runs, "
+                        + "tested with t on " + (a.size() - 1) + " degrees of freedom.";
+        return noise + " Error rates are compared as proportions (two-proportion z-test over all operations). "
+                + "Better and worse hold at a " + Math.round(FALSE_DISCOVERY_RATE * 100) + "% false discovery rate over the "
+                + rows + " rows (Benjamini-Hochberg); every other row is within noise. Intervals are 95%.";
+    }
+}
