@@ -223,6 +223,9 @@ final class AbCommand implements Callable<Integer> {
                         + "runs: drift between them counts as change");
             }
             notes.add("every run with seed " + config.seed() + ": the same operation mix and key sequence");
+            if (!settings.thresholds().isEmpty()) {
+                notes.add("the scenario's thresholds are not checked here: ab's gate is --fail-on-regression");
+            }
             if (!warmUpRun.isZero() && !stopped) {
                 err.printf("ab: warming up at A for %s (not measured)%n", Durations.format(warmUpRun));
                 err.flush();

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Put two saved runs (the JSON of 'dbsim run --json FILE') side by side: the whole run, every operation "
-                + "and every statement, each with its change, a 95% interval and a verdict: better, worse or within noise.",
+                + "and every statement, each with its change, a confidence interval and a verdict: better, worse or within noise.",
             "",
             "The noise is measured, not assumed: each run's measured part is cut into consecutive batches, and a figure's "
                 + "spread over them is its noise (batch means). Runs of a different pattern, user count, load model or data "

@@ -1,8 +1,8 @@
 package io.dbsim.compare;
 
 /**
- * One row of a comparison: a figure before (A) and after (B), the change, its 95% confidence
- * interval (NaN where the row has none), the p-value behind the verdict, and the verdict.
+ * One row of a comparison: a figure before (A) and after (B), the change, its confidence interval
+ * (at the comparison's level; NaN where the row has none), the p-value behind the verdict, and the verdict.
  *
  * @param operation the operation, or null for the whole run
  * @param query     the statement's text for pg_stat_statements rows, else null
@@ -23,10 +23,6 @@ public record Change(String operation, String query, Metric metric, double befor
         public String label() {
             return label;
         }
-    }
-
-    Change withVerdict(Verdict v) {
-        return new Change(operation, query, metric, before, after, changePct, ciLowPct, ciHighPct, pValue, v, detail);
     }
 
     /** The direction of the change, whatever its significance. */

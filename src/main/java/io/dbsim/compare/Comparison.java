@@ -12,13 +12,15 @@ import java.util.function.Function;
 
 /**
  * Runs A against runs B, row by row (the whole run, each operation, each statement), each row with
- * its change, confidence interval and verdict; see {@link NoiseTest} for how a verdict is reached.
+ * its change, confidence interval and verdict; see {@link VerdictStatistics} for how a verdict is reached.
  *
  * @param pairs       how many A/B pairs the noise rests on (1: per-interval samples inside the two runs)
+ * @param confidence  the level of every row's interval: the one the false discovery rate control tests at,
+ *                    so a row is better or worse exactly when its interval leaves out no change
  * @param plans       statements whose plan changed (from `dbsim ab`), else empty
  * @param notes       how the runs were made, as the experiment says
  */
-public record Comparison(List<String> before, List<String> after, int pairs, String method, List<String> differences,
+public record Comparison(List<String> before, List<String> after, int pairs, double confidence, String method, List<String> differences,
                          List<Change> rows, List<PlanChange> plans, List<String> notes) {
 
     /** The share of "better" or "worse" verdicts allowed to be false among all of them. */
@@ -41,11 +43,11 @@ public record Comparison(List<String> before, List<String> after, int pairs, Str
         }
         List<String> differences = new ArrayList<>(c.refusals());
         differences.addAll(c.differences());
-        List<Change> rows = new ArrayList<>();
+        Rows rows = new Rows();
         for (Metric m : List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99, Metric.POOL_WAIT)) {
-            add(rows, null, null, m, a, b, s -> s.overall(m), "");
+            rows.add(null, null, m, a, b, s -> s.overall(m), "");
         }
-        rows.add(errors(null, a, b));
+        rows.errors(null, a, b);
         Set<String> operations = new LinkedHashSet<>(a.get(0).operationNames());
         operations.addAll(b.get(0).operationNames());
         for (String op : operations) {
@@ -53,24 +55,24 @@ public record Comparison(List<String> before, List<String> after, int pairs, Str
                 continue;
             }
             for (Metric m : List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99, Metric.POOL_WAIT)) {
-                add(rows, op, null, m, a, b, s -> s.operation(op, m), "");
+                rows.add(op, null, m, a, b, s -> s.operation(op, m), "");
             }
-            rows.add(errors(op, a, b));
+            rows.errors(op, a, b);
         }
         for (String query : a.get(0).statementQueries()) {
             if (!everyRunHas(a, b, s -> s.statement(query) == null ? 0 : s.statement(query).path("calls").asLong())) {
                 continue;
             }
             String operation = a.get(0).statement(query).path("operation").asText(null);
-            add(rows, operation, query, Metric.STATEMENT_MEAN, a, b, s -> s.statementMean(query), perCall(a, b, query));
+            rows.add(operation, query, Metric.STATEMENT_MEAN, a, b, s -> s.statementMean(query), perCall(a, b, query));
         }
-        rows = decide(rows);
-        return new Comparison(a.stream().map(RunSample::label).toList(), b.stream().map(RunSample::label).toList(), a.size(),
-                method(a, rows.size()), List.copyOf(differences), List.copyOf(rows), List.of(), List.of());
+        return rows.decide(a.stream().map(RunSample::label).toList(), b.stream().map(RunSample::label).toList(), a.size(),
+                List.copyOf(differences));
     }
 
     public Comparison with(List<PlanChange> planChanges, List<String> experimentNotes) {
-        return new Comparison(before, after, pairs, method, differences, rows, List.copyOf(planChanges), List.copyOf(experimentNotes));
+        return new Comparison(before, after, pairs, confidence, method, differences, rows, List.copyOf(planChanges),
+                List.copyOf(experimentNotes));
     }
 
     /** Rows worse beyond {@code limitPct}: what fails `--fail-on-regression`. */
@@ -84,39 +86,6 @@ public record Comparison(List<String> before, List<String> after, int pairs, Str
 
     private static boolean everyRunHas(List<RunSample> a, List<RunSample> b, java.util.function.ToLongFunction<RunSample> count) {
         return a.stream().allMatch(s -> count.applyAsLong(s) >= MIN_COUNT) && b.stream().allMatch(s -> count.applyAsLong(s) >= MIN_COUNT);
-    }
-
-    private static void add(List<Change> rows, String operation, String query, Metric metric, List<RunSample> a,
-                            List<RunSample> b, Function<RunSample, Figure> figure, String detail) {
-        List<Figure> fa = a.stream().map(figure).toList();
-        List<Figure> fb = b.stream().map(figure).toList();
-        if (fa.stream().anyMatch(f -> f == null || f.value() <= 0) || fb.stream().anyMatch(f -> f == null || f.value() <= 0)) {
-            return;
-        }
-        NoiseTest.Estimate e = NoiseTest.logRatio(fa, fb);
-        double[] ci = e.ciPct();
-        rows.add(new Change(operation, query, metric, mean(fa), mean(fb), 100 * Math.expm1(e.logRatio()), ci[0], ci[1],
-                e.pValue(), null, detail));
-    }
-
-    private static Change errors(String operation, List<RunSample> a, List<RunSample> b) {
-        long ea = 0;
-        long na = 0;
-        long eb = 0;
-        long nb = 0;
-        for (RunSample s : a) {
-            ea += s.errors(operation)[0];
-            na += s.errors(operation)[1];
-        }
-        for (RunSample s : b) {
-            eb += s.errors(operation)[0];
-            nb += s.errors(operation)[1];
-        }
-        double before = na == 0 ? 0 : 100.0 * ea / na;
-        double after = nb == 0 ? 0 : 100.0 * eb / nb;
-        double change = before > 0 ? 100 * (after / before - 1) : after > 0 ? Double.POSITIVE_INFINITY : 0;
-        return new Change(operation, null, Metric.ERROR_RATE, before, after, change, Double.NaN, Double.NaN,
-                NoiseTest.proportions(ea, na, eb, nb), null, String.format(Locale.ROOT, "%,d of %,d -> %,d of %,d failed", ea, na, eb, nb));
     }
 
     private static String perCall(List<RunSample> a, List<RunSample> b, String query) {
@@ -140,31 +109,88 @@ public record Comparison(List<String> before, List<String> after, int pairs, Str
         return figures.stream().mapToDouble(Figure::value).average().orElse(Double.NaN);
     }
 
-    private static List<Change> decide(List<Change> rows) {
-        double[] p = rows.stream().mapToDouble(Change::pValue).toArray();
-        boolean[] found = NoiseTest.discoveries(p, FALSE_DISCOVERY_RATE);
-        List<Change> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Change r = rows.get(i);
-            Change.Verdict v = Double.isNaN(r.pValue()) ? Change.Verdict.NO_ESTIMATE
-                    : !found[i] ? Change.Verdict.WITHIN_NOISE : r.improved() ? Change.Verdict.BETTER : Change.Verdict.WORSE;
-            out.add(r.withVerdict(v));
+    /** The rows as they are built, each with its estimate, until the verdicts are decided over all of them. */
+    private static final class Rows {
+        private final List<Change> rows = new ArrayList<>();
+        private final List<VerdictStatistics.Estimate> estimates = new ArrayList<>();
+
+        void add(String operation, String query, Metric metric, List<RunSample> a, List<RunSample> b,
+                 Function<RunSample, Figure> figure, String detail) {
+            List<Figure> fa = a.stream().map(figure).toList();
+            List<Figure> fb = b.stream().map(figure).toList();
+            if (fa.stream().anyMatch(f -> f == null || f.value() <= 0) || fb.stream().anyMatch(f -> f == null || f.value() <= 0)) {
+                return;
+            }
+            VerdictStatistics.Estimate e = VerdictStatistics.logRatio(fa, fb);
+            rows.add(new Change(operation, query, metric, mean(fa), mean(fb), 100 * Math.expm1(e.logRatio()), Double.NaN,
+                    Double.NaN, e.pValue(), null, detail));
+            estimates.add(e);
         }
-        return out;
+
+        void errors(String operation, List<RunSample> a, List<RunSample> b) {
+            long ea = 0;
+            long na = 0;
+            long eb = 0;
+            long nb = 0;
+            for (RunSample s : a) {
+                ea += s.errors(operation)[0];
+                na += s.errors(operation)[1];
+            }
+            for (RunSample s : b) {
+                eb += s.errors(operation)[0];
+                nb += s.errors(operation)[1];
+            }
+            double before = na == 0 ? 0 : 100.0 * ea / na;
+            double after = nb == 0 ? 0 : 100.0 * eb / nb;
+            double change = before > 0 ? 100 * (after / before - 1) : after > 0 ? Double.POSITIVE_INFINITY : 0;
+            rows.add(new Change(operation, null, Metric.ERROR_RATE, before, after, change, Double.NaN, Double.NaN,
+                    VerdictStatistics.proportions(ea, na, eb, nb), null,
+                    String.format(Locale.ROOT, "%,d of %,d -> %,d of %,d failed", ea, na, eb, nb)));
+            estimates.add(null);
+        }
+
+        /**
+         * Benjamini-Hochberg over every row with a p-value; with R discoveries among M rows they are
+         * exactly the rows whose interval at 1 - R q / M leaves out no change, so that is the level
+         * every interval is given at (1 - q / M when there is none).
+         */
+        Comparison decide(List<String> before, List<String> after, int pairs, List<String> differences) {
+            double[] p = rows.stream().mapToDouble(Change::pValue).toArray();
+            boolean[] found = VerdictStatistics.discoveries(p, FALSE_DISCOVERY_RATE);
+            long tested = java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).count();
+            int discoveries = 0;
+            for (boolean f : found) {
+                discoveries += f ? 1 : 0;
+            }
+            double confidence = tested == 0 ? 0.95 : 1 - FALSE_DISCOVERY_RATE * Math.max(1, discoveries) / tested;
+            List<Change> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Change r = rows.get(i);
+                Change.Verdict v = Double.isNaN(r.pValue()) ? Change.Verdict.NO_ESTIMATE
+                        : !found[i] ? Change.Verdict.WITHIN_NOISE : r.improved() ? Change.Verdict.BETTER : Change.Verdict.WORSE;
+                double[] ci = estimates.get(i) == null ? new double[] {Double.NaN, Double.NaN} : estimates.get(i).ciPct(confidence);
+                out.add(new Change(r.operation(), r.query(), r.metric(), r.before(), r.after(), r.changePct(), ci[0], ci[1],
+                        r.pValue(), v, r.detail()));
+            }
+            return new Comparison(before, after, pairs, confidence, method(pairs, out.size(), confidence), differences,
+                    List.copyOf(out), List.of(), List.of());
+        }
     }
 
-    private static String method(List<RunSample> a, int rows) {
-        String noise = a.size() == 1
+    private static String method(int pairs, int rows, double confidence) {
+        String noise = pairs == 1
                 ? "Noise comes from inside the two runs: each run's measured part (after warm-up and ramp-up, "
                         + "without the last, cut-short interval) is cut into up to " + RunSample.BATCHES + " consecutive batches, and "
                         + "a figure's noise is the spread of its batch values (batch means). The change is tested on the log "
                         + "of B/A with Welch's t. This sees the variation inside each run, not between runs: repeat runs "
                         + "(dbsim ab --repeat) to include that."
-                : "Noise comes from " + a.size() + " A/B pairs: the change is the mean of the pairs' log ratios B/A, "
+                : "Noise comes from " + pairs + " A/B pairs: the change is the mean of the pairs' log ratios B/A, "
                         + "its standard error the larger of the spread between the pairs and the batch spread inside the runs, "
-                        + "tested with t on " + (a.size() - 1) + " degrees of freedom.";
+                        + "tested with t on " + (pairs - 1) + " degrees of freedom.";
         return noise + " Error rates are compared as proportions (two-proportion z-test over all operations). "
                 + "Better and worse hold at a " + Math.round(FALSE_DISCOVERY_RATE * 100) + "% false discovery rate over the "
-                + rows + " rows (Benjamini-Hochberg); every other row is within noise. Intervals are 95%.";
+                + rows + " rows (Benjamini-Hochberg); every other row is within noise. Intervals are at "
+                + String.format(Locale.ROOT, "%.2f%%", 100 * confidence) + ", the level that control tests each row at, so a row "
+                + "is better or worse exactly when its interval leaves out no change.";
     }
 }

@@ -58,16 +58,16 @@ public final class ComparisonHtml {
         h.append("</ul><p>").append(HtmlReport.esc(c.method())).append("</p></section>\n");
 
         h.append("<section><h2>Per operation</h2>");
-        HtmlReport.chart(h, "chart-p95-change", "p95 change per operation, B against A, with its 95% interval");
+        HtmlReport.chart(h, "chart-p95-change", "p95 change per operation, B against A, with its " + ComparisonConsole.level(c) + " interval");
         h.append("</section>\n<section><h2>Over time (first pair)</h2><div class=\"grid2\">");
         HtmlReport.chart(h, "chart-throughput-ab", "Throughput, A and B");
         HtmlReport.chart(h, "chart-p95-ab", "p95, A and B");
         h.append("</div></section>\n");
 
-        table(h, "All operations", c.rows().stream().filter(r -> r.operation() == null && r.query() == null).toList(), false);
-        table(h, "Every operation", c.rows().stream().filter(r -> r.operation() != null && r.query() == null).toList(), false);
+        table(h, "All operations", c.rows().stream().filter(r -> r.operation() == null && r.query() == null).toList(), false, ComparisonConsole.level(c));
+        table(h, "Every operation", c.rows().stream().filter(r -> r.operation() != null && r.query() == null).toList(), false, ComparisonConsole.level(c));
         table(h, "Statements (pg_stat_statements, mean execution time per call)",
-                c.rows().stream().filter(r -> r.query() != null).toList(), true);
+                c.rows().stream().filter(r -> r.query() != null).toList(), true, ComparisonConsole.level(c));
         if (!c.plans().isEmpty()) {
             h.append("<section><h2>Plans that changed</h2><table><tr><th>operation</th><th>A</th><th>B</th><th>query</th></tr>");
             for (PlanChange p : c.plans()) {
@@ -85,13 +85,13 @@ public final class ComparisonHtml {
         return h.toString();
     }
 
-    private static void table(StringBuilder h, String title, List<Change> rows, boolean statements) {
+    private static void table(StringBuilder h, String title, List<Change> rows, boolean statements, String level) {
         if (rows.isEmpty()) {
             return;
         }
-        h.append("<section><h2>").append(HtmlReport.esc(title)).append("</h2><table><tr>")
+        h.append("<section><h2>").append(HtmlReport.esc(title)).append("</h2><table data-level=\"").append(level).append("\"><tr>")
                 .append(statements ? "<th>operation</th><th>query</th>" : "<th>operation</th><th>metric</th>")
-                .append("<th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">change</th><th>95% interval</th><th>verdict</th>")
+                .append("<th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">change</th><th>" + level + " interval</th><th>verdict</th>")
                 .append(statements ? "<th>per call</th>" : "").append("</tr>");
         for (Change r : rows) {
             String css = switch (r.verdict()) {
@@ -114,6 +114,7 @@ public final class ComparisonHtml {
     /** What the charts draw: the rows, and the first A and B runs' throughput and p95 over time. */
     private static String data(Comparison c, RunSample a, RunSample b) {
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("level", ComparisonConsole.level(c));
         d.put("rows", c.rows().stream().filter(r -> r.query() == null).map(ComparisonJson::row).toList());
         d.put("a", series(a));
         d.put("b", series(b));

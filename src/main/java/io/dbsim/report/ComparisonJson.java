@@ -29,6 +29,7 @@ public final class ComparisonJson {
         root.put("after", c.after());
         root.put("pairs", c.pairs());
         root.put("method", c.method());
+        root.put("interval_confidence_pct", JsonReport.round(100 * c.confidence()));
         root.put("differences", c.differences());
         root.put("notes", c.notes());
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package io.dbsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.compare.Change;
+import io.dbsim.compare.Comparison;
+import io.dbsim.compare.Metric;
+import io.dbsim.compare.RunSample;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,16 +204,7 @@ public final class MarkdownReport {
         }
 
         if (baseline != null) {
-            m.append("\n## Comparison with the baseline run\n\nBaseline: ").append(baseline.path("started_at").asText())
-                    .append(" (").append(baseline.path("config").path("pattern").asText()).append(", ")
-                    .append(baseline.path("config").path("users").asText()).append(" users).\n\n| metric | baseline | this run | change |\n|---|---|---|---|\n");
-            compare(m, "throughput (ops/s)", baseline.path("summary").path("throughput_ops_per_sec"), s.path("throughput_ops_per_sec"));
-            for (String p : List.of("p50", "p95", "p99")) {
-                compare(m, p + " (ms)", baseline.path("summary").path("latency_ms").path(p), s.path("latency_ms").path(p));
-            }
-            compare(m, "pool wait p95 (ms)", baseline.path("summary").path("pool_wait_ms").path("p95"), s.path("pool_wait_ms").path("p95"));
-            compare(m, "error rate (%)", baseline.path("summary").path("error_rate_pct"), s.path("error_rate_pct"));
-            m.append("\nChanges are as measured, without an estimate of the runs' noise.\n");
+            baselineComparison(m, run, baseline);
         }
 
         m.append("\n## Recommendations\n\n");
@@ -231,12 +226,27 @@ public final class MarkdownReport {
         return m.toString();
     }
 
-    private static void compare(StringBuilder m, String label, JsonNode before, JsonNode after) {
-        double b = before.asDouble();
-        double a = after.asDouble();
-        m.append("| ").append(label).append(" | ").append(String.format(Locale.ROOT, "%.2f", b)).append(" | ")
-                .append(String.format(Locale.ROOT, "%.2f", a)).append(" | ")
-                .append(b == 0 ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * (a - b) / b)).append(" |\n");
+    /** The whole run and each operation's p95 against the baseline, with verdicts from both runs' own noise. */
+    private static void baselineComparison(StringBuilder m, JsonNode run, JsonNode baseline) {
+        Comparison c = Comparison.of(List.of(RunSample.of("baseline", baseline)), List.of(RunSample.of("this run", run)), true);
+        m.append("\n## Comparison with the baseline run\n\nBaseline: ").append(baseline.path("started_at").asText())
+                .append(" (").append(baseline.path("config").path("pattern").asText()).append(", ")
+                .append(baseline.path("config").path("users").asText()).append(" users).");
+        if (!c.differences().isEmpty()) {
+            m.append(" Differences: ").append(String.join("; ", c.differences())).append('.');
+        }
+        m.append("\n\n| operation | metric | baseline | this run | change | " + ComparisonConsole.level(c) + " interval | verdict |\n|---|---|--:|--:|--:|---|---|\n");
+        for (Change r : c.rows()) {
+            boolean overall = r.operation() == null && r.query() == null;
+            boolean opP95 = r.operation() != null && r.query() == null && r.metric() == Metric.P95;
+            if (overall || opP95) {
+                m.append("| ").append(overall ? "all" : r.operation()).append(" | ").append(r.metric().label()).append(" | ")
+                        .append(ComparisonConsole.value(r.before(), r.metric())).append(" | ")
+                        .append(ComparisonConsole.value(r.after(), r.metric())).append(" | ").append(ComparisonConsole.change(r))
+                        .append(" | ").append(ComparisonConsole.interval(r)).append(" | ").append(r.verdict().label()).append(" |\n");
+            }
+        }
+        m.append("\n").append(c.method()).append(" Every row: `dbsim compare BASELINE.json RUN.json --md FILE`.\n");
     }
 
     private static void row(StringBuilder m, String key, String value) {

@@ -5,7 +5,7 @@
 
   const p95 = data.rows.filter(r => r.operation && r.metric === 'p95' && r.ci_low_pct !== null);
   draw('chart-p95-change', { type: 'bar', data: { labels: p95.map(r => r.operation), datasets: [
-    { label: '95% interval of the p95 change (%)', data: p95.map(r => [r.ci_low_pct, r.ci_high_pct]),
+    { label: data.level + ' interval of the p95 change (%)', data: p95.map(r => [r.ci_low_pct, r.ci_high_pct]),
       backgroundColor: p95.map(r => colour[r.verdict] || '#8a94a6'), barPercentage: 0.5 },
     { type: 'scatter', label: 'change (%)', data: p95.map((r, i) => ({ x: r.change_pct, y: r.operation })),
       backgroundColor: '#1d2433', pointRadius: 4 }] },

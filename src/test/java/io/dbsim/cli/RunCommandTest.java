@@ -129,7 +129,8 @@ class RunCommandTest {
         String md = java.nio.file.Files.readString(markdown);
         assertThat(md).contains("## Executive summary").contains("- **Verdict: GO**").contains("| p95 | `p95<10s` |")
                 .contains("## Throughput").contains("## Slowest statements").contains("## Bottlenecks")
-                .contains("## Comparison with the baseline run").contains("| throughput (ops/s) |").contains("## Recommendations")
+                .contains("## Comparison with the baseline run").containsPattern("\\| all \\| throughput \\| [0-9.,]+ ops/s \\| [0-9.,]+ ops/s \\| [+-][0-9.]+% \\|")
+                .contains("batch means").contains("## Recommendations")
                 .contains("**GO**: every threshold passed.");
 
         CliRun rendered = CliRun.of("report", json.toString(), "--md", markdown.toString());

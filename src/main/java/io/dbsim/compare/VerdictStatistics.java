@@ -11,9 +11,9 @@ import java.util.List;
  * comes from the runs themselves: the batch spread inside each run and, with repeated A/B pairs,
  * the spread between pairs (the larger of the two). Error rates are compared as proportions.
  */
-final class NoiseTest {
+final class VerdictStatistics {
 
-    private NoiseTest() {
+    private VerdictStatistics() {
     }
 
     /** The estimated log ratio, its standard error and degrees of freedom; se NaN when no noise estimate exists. */
@@ -30,11 +30,12 @@ final class NoiseTest {
             return 2 * (1 - new TDistribution(Math.max(1, df)).cumulativeProbability(t));
         }
 
-        double[] ciPct() {
+        /** The interval of the change in percent at {@code confidence} (e.g. 0.95); NaNs without a noise estimate. */
+        double[] ciPct(double confidence) {
             if (Double.isNaN(se)) {
                 return new double[] {Double.NaN, Double.NaN};
             }
-            double q = se == 0 ? 0 : new TDistribution(Math.max(1, df)).inverseCumulativeProbability(0.975);
+            double q = se == 0 ? 0 : new TDistribution(Math.max(1, df)).inverseCumulativeProbability((1 + confidence) / 2);
             return new double[] {100 * Math.expm1(logRatio - q * se), 100 * Math.expm1(logRatio + q * se)};
         }
     }
