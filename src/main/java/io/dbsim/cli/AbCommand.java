@@ -111,6 +111,10 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--save-runs " + saveRuns + " is a file: give a folder such as reports/ab-runs");
         }
         RunConfig config = settings.config();
+        if (!settings.thresholdFlags.isEmpty()) {
+            throw new UsageException("ab compares A with B and does not check --threshold: gate it with --fail-on-regression 10%, "
+                    + "or check thresholds with 'dbsim run'");
+        }
         Pattern pattern = Patterns.builtIn().named(config.patternName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -231,14 +235,16 @@ final class AbCommand implements Callable<Integer> {
                 err.flush();
                 Simulation warming = new Simulation(warmUp(config), pattern, connection, err);
                 current = warming;
-                warming.run();
+                if (!stopped) {
+                    warming.run();
+                }
                 current = null;
             }
             for (int i = 0; i < order.size() && !stopped; i++) {
                 boolean wantB = order.get(i);
                 if (wantB && !atB) {
-                    migrator.migrate(withChange);
                     atB = true;
+                    migrator.migrate(withChange);
                     if (plansB == null && plansA != null) {
                         plansB = PlanOutline.of(control, captured);
                     }
@@ -253,6 +259,9 @@ final class AbCommand implements Callable<Integer> {
                 err.flush();
                 Simulation simulation = new Simulation(config, pattern, connection, err);
                 current = simulation;
+                if (stopped) {
+                    break;
+                }
                 RunResult result = simulation.run();
                 current = null;
                 if (result.interrupted()) {

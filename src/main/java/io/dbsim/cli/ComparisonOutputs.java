@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The options and outputs 'compare' and 'ab' share: report files, the regression gate, --force (a picocli mixin). */
+/** The options and outputs 'compare' and 'ab' share: report files and the regression gate (a picocli mixin). */
 public final class ComparisonOutputs {
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",

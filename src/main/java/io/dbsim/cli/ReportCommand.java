@@ -46,9 +46,6 @@ final class ReportCommand implements Callable<Integer> {
         }
         JsonNode run = read(source);
         JsonNode before = baseline == null ? null : read(baseline);
-        if (before != null) {
-            io.dbsim.compare.RunSample.of(baseline.toString(), before);
-        }
         if (html != null) {
             HtmlReport.write(run, html);
             spec.commandLine().getOut().println("HTML report: " + html);

@@ -108,7 +108,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (baseline != null) {
             baselineRun = ReportCommand.read(baseline);
-            io.dbsim.compare.RunSample.of(baseline.toString(), baselineRun);
         }
         for (Path file : new Path[] {html, markdown}) {
             if (file != null && java.nio.file.Files.isDirectory(file)) {

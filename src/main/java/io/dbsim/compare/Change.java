@@ -25,9 +25,9 @@ public record Change(String operation, String query, Metric metric, double befor
         }
     }
 
-    /** The direction of the change, whatever its significance. */
+    /** The direction of the change (as the change in percent shows it), whatever its significance. */
     boolean improved() {
-        return metric.higherIsBetter() ? after > before : after < before;
+        return metric.higherIsBetter() ? changePct > 0 : changePct < 0;
     }
 
     /** Worse and beyond the limit: what fails `--fail-on-regression`. */

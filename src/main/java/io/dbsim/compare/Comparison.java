@@ -75,6 +75,15 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
                 List.copyOf(experimentNotes));
     }
 
+    /** The intervals' confidence as people write it: 95%, 99.9%, 99.95%. */
+    public String intervalLevel() {
+        return level(confidence);
+    }
+
+    private static String level(double confidence) {
+        return new java.math.BigDecimal(100 * confidence).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** Rows worse beyond {@code limitPct}: what fails `--fail-on-regression`. */
     public List<Change> regressions(double limitPct) {
         return rows.stream().filter(r -> r.regressionBeyond(limitPct)).toList();
@@ -118,7 +127,14 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
                  Function<RunSample, Figure> figure, String detail) {
             List<Figure> fa = a.stream().map(figure).toList();
             List<Figure> fb = b.stream().map(figure).toList();
-            if (fa.stream().anyMatch(f -> f == null || f.value() <= 0) || fb.stream().anyMatch(f -> f == null || f.value() <= 0)) {
+            if (fa.contains(null) || fb.contains(null) || mean(fa) <= 0 && mean(fb) <= 0) {
+                return;
+            }
+            if (fa.stream().anyMatch(f -> f.value() <= 0) || fb.stream().anyMatch(f -> f.value() <= 0)) {
+                // From nothing to something (pool wait appearing) or back: a change with no ratio to test.
+                rows.add(new Change(operation, query, metric, mean(fa), mean(fb), mean(fa) <= 0 ? Double.POSITIVE_INFINITY : -100,
+                        Double.NaN, Double.NaN, Double.NaN, null, detail));
+                estimates.add(null);
                 return;
             }
             VerdictStatistics.Estimate e = VerdictStatistics.logRatio(fa, fb);
@@ -154,8 +170,13 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
          * exactly the rows whose interval at 1 - R q / M leaves out no change, so that is the level
          * every interval is given at (1 - q / M when there is none).
          */
+        /** No failure on either side: nothing to test, and counting it among the tests would only cost the others power. */
+        private static boolean errorFree(Change r) {
+            return r.metric() == Metric.ERROR_RATE && r.before() == 0 && r.after() == 0;
+        }
+
         Comparison decide(List<String> before, List<String> after, int pairs, List<String> differences) {
-            double[] p = rows.stream().mapToDouble(Change::pValue).toArray();
+            double[] p = rows.stream().mapToDouble(r -> errorFree(r) ? Double.NaN : r.pValue()).toArray();
             boolean[] found = VerdictStatistics.discoveries(p, FALSE_DISCOVERY_RATE);
             long tested = java.util.Arrays.stream(p).filter(v -> !Double.isNaN(v)).count();
             int discoveries = 0;
@@ -166,31 +187,33 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
             List<Change> out = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 Change r = rows.get(i);
-                Change.Verdict v = Double.isNaN(r.pValue()) ? Change.Verdict.NO_ESTIMATE
+                Change.Verdict v = errorFree(r) ? Change.Verdict.WITHIN_NOISE : Double.isNaN(r.pValue()) ? Change.Verdict.NO_ESTIMATE
                         : !found[i] ? Change.Verdict.WITHIN_NOISE : r.improved() ? Change.Verdict.BETTER : Change.Verdict.WORSE;
                 double[] ci = estimates.get(i) == null ? new double[] {Double.NaN, Double.NaN} : estimates.get(i).ciPct(confidence);
                 out.add(new Change(r.operation(), r.query(), r.metric(), r.before(), r.after(), r.changePct(), ci[0], ci[1],
                         r.pValue(), v, r.detail()));
             }
-            return new Comparison(before, after, pairs, confidence, method(pairs, out.size(), confidence), differences,
+            return new Comparison(before, after, pairs, confidence, method(pairs, (int) tested, confidence), differences,
                     List.copyOf(out), List.of(), List.of());
         }
     }
 
-    private static String method(int pairs, int rows, double confidence) {
+    private static String method(int pairs, int tested, double confidence) {
         String noise = pairs == 1
                 ? "Noise comes from inside the two runs: each run's measured part (after warm-up and ramp-up, "
-                        + "without the last, cut-short interval) is cut into up to " + RunSample.BATCHES + " consecutive batches, and "
-                        + "a figure's noise is the spread of its batch values (batch means). The change is tested on the log "
-                        + "of B/A with Welch's t. This sees the variation inside each run, not between runs: repeat runs "
-                        + "(dbsim ab --repeat) to include that."
+                        + "without the last, cut-short interval) is cut into up to " + RunSample.BATCHES + " consecutive batches of "
+                        + RunSample.MIN_INTERVALS_PER_BATCH + " or more sample intervals, and a figure's noise is the spread of its "
+                        + "batch values (batch means). The change is tested on the log of B/A with Welch's t. This sees the "
+                        + "variation inside each run, not between runs: repeat runs (dbsim ab --repeat) to include that."
                 : "Noise comes from " + pairs + " A/B pairs: the change is the mean of the pairs' log ratios B/A, "
                         + "its standard error the larger of the spread between the pairs and the batch spread inside the runs, "
                         + "tested with t on " + (pairs - 1) + " degrees of freedom.";
-        return noise + " Error rates are compared as proportions (two-proportion z-test over all operations). "
-                + "Better and worse hold at a " + Math.round(FALSE_DISCOVERY_RATE * 100) + "% false discovery rate over the "
-                + rows + " rows (Benjamini-Hochberg); every other row is within noise. Intervals are at "
-                + String.format(Locale.ROOT, "%.2f%%", 100 * confidence) + ", the level that control tests each row at, so a row "
-                + "is better or worse exactly when its interval leaves out no change.";
+        return noise + " A and B are the figures the run reports give (after warm-up; statements over the whole run). "
+                + "Error rates are compared as proportions, failures pooled over each side's runs (two-proportion z-test); rows "
+                + "without a failure on either side are within noise untested. Better and worse hold at a "
+                + Math.round(FALSE_DISCOVERY_RATE * 100) + "% false discovery rate over the " + tested + " tested rows "
+                + "(Benjamini-Hochberg); every other row is within noise. Intervals are at "
+                + level(confidence) + ", the level that control tests each row at, so a row is better or worse "
+                + "exactly when its interval leaves out no change.";
     }
 }

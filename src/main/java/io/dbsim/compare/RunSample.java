@@ -18,6 +18,8 @@ public final class RunSample {
 
     /** Batches per run: enough for a spread, few enough that each batch outlasts short-lived correlation. */
     static final int BATCHES = 10;
+    /** Neighbouring seconds are alike; a batch of at least two intervals keeps that from narrowing the noise. */
+    static final int MIN_INTERVALS_PER_BATCH = 2;
 
     private final String label;
     private final JsonNode run;
@@ -82,19 +84,6 @@ public final class RunSample {
 
     public JsonNode run() {
         return run;
-    }
-
-    /** How many intervals the figures' batches are drawn from. */
-    public int measuredIntervals() {
-        return to - from;
-    }
-
-    public double measuredSeconds() {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += seconds[i];
-        }
-        return s;
     }
 
     public List<String> operationNames() {
@@ -202,7 +191,7 @@ public final class RunSample {
         if (m <= 0) {
             return new double[0];
         }
-        int k = Math.min(BATCHES, m);
+        int k = Math.min(BATCHES, m / MIN_INTERVALS_PER_BATCH);
         List<Double> out = new ArrayList<>(k);
         for (int b = 0; b < k; b++) {
             int start = from + b * m / k;

@@ -24,7 +24,7 @@ final class VerdictStatistics {
                 return Double.NaN;
             }
             if (se == 0) {
-                return logRatio == 0 ? 1 : 0;
+                return logRatio == 0 ? 1 : Double.NaN;
             }
             double t = Math.abs(logRatio) / se;
             return 2 * (1 - new TDistribution(Math.max(1, df)).cumulativeProbability(t));
@@ -32,7 +32,7 @@ final class VerdictStatistics {
 
         /** The interval of the change in percent at {@code confidence} (e.g. 0.95); NaNs without a noise estimate. */
         double[] ciPct(double confidence) {
-            if (Double.isNaN(se)) {
+            if (Double.isNaN(pValue())) {
                 return new double[] {Double.NaN, Double.NaN};
             }
             double q = se == 0 ? 0 : new TDistribution(Math.max(1, df)).inverseCumulativeProbability((1 + confidence) / 2);

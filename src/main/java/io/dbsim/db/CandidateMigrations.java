@@ -1,6 +1,7 @@
 package io.dbsim.db;
 
 import io.dbsim.UsageException;
+import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
  * when the folder has one; otherwise dbsim derives the undo for what it can invert exactly: created
  * indexes, tables, columns and constraints are dropped, and dropped indexes are created again from
  * their definition as read before the change. Anything else (data changes, type changes) cannot be
- * undone, and the experiment runs all A runs before all B runs.
+ * undone, and the experiment runs all A runs before all B runs. Statements with CASCADE, ALTER TABLE
+ * with several actions, and constraints built on an existing index are refused rather than undone
+ * approximately.
  */
 public final class CandidateMigrations {
 
@@ -36,8 +39,11 @@ public final class CandidateMigrations {
             "create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?" + NAME + "\\s+on\\s.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DROP_INDEX = Pattern.compile(
-            "drop\\s+index\\s+(?:concurrently\\s+)?(?:if\\s+exists\\s+)?(.+?)(?:\\s+(?:cascade|restrict))?",
+            "drop\\s+index\\s+(?:concurrently\\s+)?(?:if\\s+exists\\s+)?(.+?)(?:\\s+restrict)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Words after ADD that start a table constraint, not a column. */
+    private static final java.util.Set<String> CONSTRAINT_WORDS = java.util.Set.of("constraint", "primary", "unique", "check",
+            "foreign", "exclude");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?" + NAME + "\\s*\\(.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -50,12 +56,10 @@ public final class CandidateMigrations {
     private static final Pattern NOTHING_TO_UNDO = Pattern.compile("(?:analyze|vacuum|comment\\s+on)\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private final Path folder;
     private final Map<String, Path> migrations;
     private final Map<String, Path> undoScripts;
 
-    private CandidateMigrations(Path folder, Map<String, Path> migrations, Map<String, Path> undoScripts) {
-        this.folder = folder;
+    private CandidateMigrations(Map<String, Path> migrations, Map<String, Path> undoScripts) {
         this.migrations = migrations;
         this.undoScripts = undoScripts;
     }
@@ -66,8 +70,9 @@ public final class CandidateMigrations {
             throw new UsageException("--candidate-migrations " + folder + " is not a folder: give the folder holding the "
                     + "Flyway migrations to test, e.g. schema/candidates");
         }
-        Map<String, Path> versioned = new TreeMap<>();
-        Map<String, Path> undo = new TreeMap<>();
+        java.util.Comparator<String> byVersion = java.util.Comparator.comparing(v -> MigrationVersion.fromVersion(v.replace('_', '.')));
+        Map<String, Path> versioned = new TreeMap<>(byVersion);
+        Map<String, Path> undo = new TreeMap<>(byVersion);
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(Files::isRegularFile).forEach(f -> {
                 Matcher v = VERSIONED.matcher(f.getFileName().toString());
@@ -85,11 +90,7 @@ public final class CandidateMigrations {
             throw new UsageException(folder + " holds no Flyway migration (V<version>__<description>.sql): put the schema "
                     + "change to test there, e.g. V100__add_index.sql");
         }
-        return new CandidateMigrations(folder, versioned, undo);
-    }
-
-    public Path folder() {
-        return folder;
+        return new CandidateMigrations(versioned, undo);
     }
 
     /** The migration files' names, as Flyway records them in flyway_schema_history.script. */
@@ -137,18 +138,24 @@ public final class CandidateMigrations {
         return new Undo(List.copyOf(all), null);
     }
 
-    /** Runs the undo statements and forgets the migrations in Flyway's history, so they apply again next time. */
+    /**
+     * Runs the undo statements and forgets the migrations in Flyway's history, so they apply again next
+     * time; in one transaction (PostgreSQL's DDL is transactional), so it happens whole or not at all.
+     */
     public void takeBack(Connection c, Undo undo) throws SQLException {
         boolean auto = c.getAutoCommit();
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement();
+             PreparedStatement forget = c.prepareStatement("DELETE FROM flyway_schema_history WHERE script = ANY (?)")) {
             for (String statement : undo.statements()) {
                 s.execute(statement);
             }
-            try (PreparedStatement forget = c.prepareStatement("DELETE FROM flyway_schema_history WHERE script = ANY (?)")) {
-                forget.setArray(1, c.createArrayOf("text", scripts().toArray()));
-                forget.executeUpdate();
-            }
+            forget.setArray(1, c.createArrayOf("text", scripts().toArray()));
+            forget.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
         } finally {
             c.setAutoCommit(auto);
         }
@@ -165,11 +172,17 @@ public final class CandidateMigrations {
         }
     }
 
-    /** The undo of one statement; empty when there is nothing to undo, null when dbsim cannot derive it. */
+    /**
+     * The undo of one statement; empty when there is nothing to undo, null when dbsim cannot derive it
+     * exactly. What already exists at A is never dropped: a CREATE ... IF NOT EXISTS of it changes nothing.
+     */
     static String undoOf(String statement, Connection atA) throws SQLException {
         Matcher m;
+        if (statement.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(cascade|using\\s+index)\\b.*")) {
+            return null;
+        }
         if ((m = CREATE_INDEX.matcher(statement)).matches()) {
-            return "DROP INDEX IF EXISTS " + m.group(1);
+            return exists(atA, m.group(1)) ? "" : "DROP INDEX IF EXISTS " + m.group(1);
         }
         if ((m = DROP_INDEX.matcher(statement)).matches()) {
             List<String> recreate = new ArrayList<>();
@@ -182,18 +195,68 @@ public final class CandidateMigrations {
             return String.join(";\n", recreate);
         }
         if ((m = CREATE_TABLE.matcher(statement)).matches()) {
-            return "DROP TABLE IF EXISTS " + m.group(1);
+            return exists(atA, m.group(1)) ? "" : "DROP TABLE IF EXISTS " + m.group(1);
         }
-        if ((m = ADD_CONSTRAINT.matcher(statement)).matches()) {
-            return "ALTER TABLE " + m.group(1) + " DROP CONSTRAINT IF EXISTS " + m.group(2);
+        boolean oneAction = !hasTopLevelComma(statement);
+        if ((m = ADD_CONSTRAINT.matcher(statement)).matches() && oneAction) {
+            return constraintExists(atA, m.group(1), m.group(2)) ? ""
+                    : "ALTER TABLE " + m.group(1) + " DROP CONSTRAINT IF EXISTS " + m.group(2);
         }
-        if ((m = ADD_COLUMN.matcher(statement)).matches()) {
-            return "ALTER TABLE " + m.group(1) + " DROP COLUMN IF EXISTS " + m.group(2);
+        if ((m = ADD_COLUMN.matcher(statement)).matches() && oneAction
+                && !CONSTRAINT_WORDS.contains(m.group(2).toLowerCase(java.util.Locale.ROOT))) {
+            return columnExists(atA, m.group(1), m.group(2)) ? ""
+                    : "ALTER TABLE " + m.group(1) + " DROP COLUMN IF EXISTS " + m.group(2);
         }
         if (NOTHING_TO_UNDO.matcher(statement).matches()) {
             return "";
         }
         return null;
+    }
+
+    /** ALTER TABLE with several actions (a comma outside parentheses) is more than dbsim undoes by itself. */
+    private static boolean hasTopLevelComma(String statement) {
+        int depth = 0;
+        for (char ch : statement.toCharArray()) {
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean exists(Connection c, String relation) throws SQLException {
+        return ask(c, "SELECT to_regclass(?) IS NOT NULL", relation);
+    }
+
+    private static boolean columnExists(Connection c, String table, String column) throws SQLException {
+        return ask(c, "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? "
+                + "AND attnum > 0 AND NOT attisdropped)", table, unquote(column));
+    }
+
+    private static boolean constraintExists(Connection c, String table, String constraint) throws SQLException {
+        return ask(c, "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND conname = ?)",
+                table, unquote(constraint));
+    }
+
+    /** A name as the catalog stores it: quoted names keep their case, others are folded to lower case. */
+    private static String unquote(String name) {
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean ask(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private static String indexDefinition(Connection c, String name) throws SQLException {

@@ -57,7 +57,7 @@ public final class RunMetrics {
             OperationMetrics op = operations[i];
             OperationMetrics.Interval interval = op.sample();
             if (i < operationCount) {
-                ticks.add(OperationTick.of(interval));
+                ticks.add(OperationTick.of(op.name(), interval));
                 merged.add(interval.succeeded());
                 errors += interval.failed();
             }

@@ -28,7 +28,7 @@ public final class ComparisonConsole {
         if (!c.differences().isEmpty()) {
             out.println("differences: " + String.join("; ", c.differences()));
         }
-        out.printf(Locale.ROOT, ROW, "", "A", "B", "change", level(c) + " interval", "verdict");
+        out.printf(Locale.ROOT, ROW, "", "A", "B", "change", c.intervalLevel() + " interval", "verdict");
         out.println("all operations");
         c.rows().stream().filter(r -> r.operation() == null && r.query() == null).forEach(r -> row(out, r, r.metric().label()));
         String current = null;
@@ -104,11 +104,6 @@ public final class ComparisonConsole {
             return "";
         }
         return String.format(Locale.ROOT, "%+.1f%% .. %+.1f%%", r.ciLowPct(), r.ciHighPct());
-    }
-
-    /** The intervals' confidence as a percentage: 99.9%, 99.95%. */
-    static String level(Comparison c) {
-        return new java.math.BigDecimal(100 * c.confidence()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + "%";
     }
 
     static String number(double v) {

@@ -58,20 +58,20 @@ public final class ComparisonHtml {
         h.append("</ul><p>").append(HtmlReport.esc(c.method())).append("</p></section>\n");
 
         h.append("<section><h2>Per operation</h2>");
-        HtmlReport.chart(h, "chart-p95-change", "p95 change per operation, B against A, with its " + ComparisonConsole.level(c) + " interval");
+        HtmlReport.chart(h, "chart-p95-change", "p95 change per operation, B against A, with its " + c.intervalLevel() + " interval");
         h.append("</section>\n<section><h2>Over time (first pair)</h2><div class=\"grid2\">");
         HtmlReport.chart(h, "chart-throughput-ab", "Throughput, A and B");
         HtmlReport.chart(h, "chart-p95-ab", "p95, A and B");
         h.append("</div></section>\n");
 
-        table(h, "All operations", c.rows().stream().filter(r -> r.operation() == null && r.query() == null).toList(), false, ComparisonConsole.level(c));
-        table(h, "Every operation", c.rows().stream().filter(r -> r.operation() != null && r.query() == null).toList(), false, ComparisonConsole.level(c));
+        table(h, "All operations", c.rows().stream().filter(r -> r.operation() == null && r.query() == null).toList(), false, c.intervalLevel());
+        table(h, "Every operation", c.rows().stream().filter(r -> r.operation() != null && r.query() == null).toList(), false, c.intervalLevel());
         table(h, "Statements (pg_stat_statements, mean execution time per call)",
-                c.rows().stream().filter(r -> r.query() != null).toList(), true, ComparisonConsole.level(c));
+                c.rows().stream().filter(r -> r.query() != null).toList(), true, c.intervalLevel());
         if (!c.plans().isEmpty()) {
             h.append("<section><h2>Plans that changed</h2><table><tr><th>operation</th><th>A</th><th>B</th><th>query</th></tr>");
             for (PlanChange p : c.plans()) {
-                h.append("<tr><td>").append(HtmlReport.esc(p.operation())).append("</td><td>").append(HtmlReport.esc(p.planBefore()))
+                h.append("<tr><td>").append(HtmlReport.esc(p.operation() == null ? "(other)" : p.operation())).append("</td><td>").append(HtmlReport.esc(p.planBefore()))
                         .append(String.format(Locale.ROOT, " (cost %.1f)", p.costBefore())).append("</td><td>")
                         .append(HtmlReport.esc(p.planAfter())).append(String.format(Locale.ROOT, " (cost %.1f)", p.costAfter()))
                         .append("</td><td><code>").append(HtmlReport.esc(Text.oneLine(p.query(), 160))).append("</code></td></tr>");
@@ -114,7 +114,7 @@ public final class ComparisonHtml {
     /** What the charts draw: the rows, and the first A and B runs' throughput and p95 over time. */
     private static String data(Comparison c, RunSample a, RunSample b) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("level", ComparisonConsole.level(c));
+        d.put("level", c.intervalLevel());
         d.put("rows", c.rows().stream().filter(r -> r.query() == null).map(ComparisonJson::row).toList());
         d.put("a", series(a));
         d.put("b", series(b));

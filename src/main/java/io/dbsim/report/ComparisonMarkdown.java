@@ -43,16 +43,16 @@ public final class ComparisonMarkdown {
         m.append("\n## How the verdicts were reached\n\n").append(c.method()).append('\n');
 
         m.append("\n## All operations\n\n");
-        header(m, "metric", ComparisonConsole.level(c));
+        header(m, "metric", c.intervalLevel());
         c.rows().stream().filter(r -> r.operation() == null && r.query() == null).forEach(r -> row(m, r.metric().label(), r));
         m.append("\n## Per operation\n\n");
-        header(m, "operation | metric", ComparisonConsole.level(c));
+        header(m, "operation | metric", c.intervalLevel());
         c.rows().stream().filter(r -> r.operation() != null && r.query() == null)
                 .forEach(r -> row(m, r.operation() + " | " + r.metric().label(), r));
         List<Change> statements = c.rows().stream().filter(r -> r.query() != null).toList();
         if (!statements.isEmpty()) {
             m.append("\n## Statements (pg_stat_statements, mean execution time per call)\n\n");
-            m.append("| operation | query | A | B | change | " + ComparisonConsole.level(c) + " interval | verdict | per call |\n|---|---|--:|--:|--:|---|---|---|\n");
+            m.append("| operation | query | A | B | change | " + c.intervalLevel() + " interval | verdict | per call |\n|---|---|--:|--:|--:|---|---|---|\n");
             for (Change r : statements) {
                 m.append("| ").append(r.operation() == null ? "" : r.operation()).append(" | `")
                         .append(Text.oneLine(r.query(), 100).replace("|", "\\|").replace("`", "'")).append("` | ")

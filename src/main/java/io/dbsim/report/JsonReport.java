@@ -53,8 +53,7 @@ public final class JsonReport {
         root.put("summary", summary);
 
         List<Map<String, Object>> operations = new ArrayList<>();
-        for (int i = 0; i < run.operations().size(); i++) {
-            OperationMetrics.Summary op = run.operations().get(i);
+        for (OperationMetrics.Summary op : run.operations()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", op.name());
             o.put("count", op.count());
@@ -67,7 +66,7 @@ public final class JsonReport {
             o.put("database_ms", latency(op.database()));
             o.put("failed_latency_ms", latency(op.failedLatency()));
             o.put("errors", errors(op.failuresByClass()));
-            o.put("intervals", intervals(run.timeSeries(), i));
+            o.put("intervals", intervals(run.timeSeries(), op.name()));
             operations.add(o);
         }
         root.put("operations", operations);
@@ -197,8 +196,9 @@ public final class JsonReport {
     }
 
     /** The operation's figures per time-series point, as columns aligned with `timeseries`; null for flows. */
-    private static Map<String, Object> intervals(List<TimePoint> series, int operation) {
-        if (series.isEmpty() || series.get(0).operationTicks().size() <= operation) {
+    private static Map<String, Object> intervals(List<TimePoint> series, String name) {
+        int operation = series.isEmpty() ? -1 : series.get(0).operationTicks().stream().map(OperationTick::operation).toList().indexOf(name);
+        if (operation < 0) {
             return null;
         }
         int n = series.size();

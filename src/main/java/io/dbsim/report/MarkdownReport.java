@@ -1,6 +1,7 @@
 package io.dbsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.UsageException;
 import io.dbsim.compare.Change;
 import io.dbsim.compare.Comparison;
 import io.dbsim.compare.Metric;
@@ -226,16 +227,25 @@ public final class MarkdownReport {
         return m.toString();
     }
 
-    /** The whole run and each operation's p95 against the baseline, with verdicts from both runs' own noise. */
+    /**
+     * The whole run and each operation's p95 against the baseline, with verdicts from both runs' own
+     * noise; a baseline of other conditions is compared anyway, its differences listed first.
+     */
     private static void baselineComparison(StringBuilder m, JsonNode run, JsonNode baseline) {
-        Comparison c = Comparison.of(List.of(RunSample.of("baseline", baseline)), List.of(RunSample.of("this run", run)), true);
         m.append("\n## Comparison with the baseline run\n\nBaseline: ").append(baseline.path("started_at").asText())
                 .append(" (").append(baseline.path("config").path("pattern").asText()).append(", ")
                 .append(baseline.path("config").path("users").asText()).append(" users).");
+        Comparison c;
+        try {
+            c = Comparison.of(List.of(RunSample.of("baseline", baseline)), List.of(RunSample.of("this run", run)), true);
+        } catch (UsageException e) {
+            m.append(" It cannot be compared: ").append(e.getMessage()).append('\n');
+            return;
+        }
         if (!c.differences().isEmpty()) {
             m.append(" Differences: ").append(String.join("; ", c.differences())).append('.');
         }
-        m.append("\n\n| operation | metric | baseline | this run | change | " + ComparisonConsole.level(c) + " interval | verdict |\n|---|---|--:|--:|--:|---|---|\n");
+        m.append("\n\n| operation | metric | baseline | this run | change | " + c.intervalLevel() + " interval | verdict |\n|---|---|--:|--:|--:|---|---|\n");
         for (Change r : c.rows()) {
             boolean overall = r.operation() == null && r.query() == null;
             boolean opP95 = r.operation() != null && r.query() == null && r.metric() == Metric.P95;

@@ -32,7 +32,7 @@ class AbCommandTest {
     /** Two users without think time: a search's latency is then mostly its own database time. */
     private static List<String> ab(ConnectionInfo db, Path json, String... more) {
         List<String> args = new ArrayList<>(List.of("ab", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--pattern", "read_heavy",
-                "--users", "2", "--think-time", "0s", "--ramp-up", "0s", "--warm-up", "1s", "--duration", "9s",
+                "--users", "2", "--think-time", "0s", "--ramp-up", "0s", "--warm-up", "1s", "--duration", "12s",
                 "--warm-up-run", "3s", "--progress", "60s", "--json", json.toString()));
         args.addAll(List.of(more));
         return args;

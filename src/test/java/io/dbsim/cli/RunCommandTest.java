@@ -217,4 +217,31 @@ class RunCommandTest {
         assertThat(stages.err()).contains("must be TIME:USERS");
         assertThat(CliRun.of("run", "--pattern", "nope").err()).contains("unknown pattern 'nope'").contains("read_heavy");
     }
+
+    @Test
+    void eachOperationsPerIntervalFiguresAreItsOwnAndAddUpToItsCounts(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = SeededDatabase.create("run_intervals");
+        Path json = dir.resolve("run.json");
+        CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--pattern", "pk_lookup", "--users", "3",
+                "--duration", "3s", "--ramp-up", "0s", "--think-time", "2ms", "--json", json.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode op = root.path("operations").path(0);
+        assertThat(op.path("name").asText()).isEqualTo("pk_lookup");
+        JsonNode intervals = op.path("intervals");
+        assertThat(intervals.path("succeeded").size()).isEqualTo(root.path("timeseries").size());
+        long succeeded = 0;
+        for (JsonNode n : intervals.path("succeeded")) {
+            succeeded += n.asLong();
+        }
+        assertThat(succeeded).isEqualTo(op.path("succeeded").asLong()).isPositive();
+        JsonNode statement = root.path("statements").path(0);
+        long calls = 0;
+        for (JsonNode n : statement.path("intervals").path("calls")) {
+            calls += n.asLong();
+        }
+        assertThat(calls).as("sampled per interval, all but the last interval's calls").isPositive()
+                .isLessThanOrEqualTo(statement.path("calls").asLong());
+    }
 }

@@ -1,7 +1,5 @@
 package io.dbsim.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,29 +60,5 @@ class VerdictStatisticsTest {
         assertThat(VerdictStatistics.proportions(0, 10_000, 50, 10_000)).isLessThan(1e-6);
         assertThat(VerdictStatistics.proportions(0, 1_000, 1, 1_000)).isGreaterThan(0.3);
         assertThat(VerdictStatistics.proportions(0, 1_000, 0, 1_000)).isEqualTo(1);
-    }
-
-    @Test
-    void runsOfDifferentUsersOrDataVolumeAreRefusedWhilePoolAndSettingsChangesAreListed() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode a = json.readTree("""
-                {"config": {"pattern": "mixed", "model": "closed", "users": 20, "stages": [], "pool_size": 10},
-                 "database": {"server_version": "17.2", "settings": {"work_mem": "4MB"},
-                   "tables": [{"table": "members", "rows": 5000}]}}""");
-        JsonNode sameButTuned = json.readTree("""
-                {"config": {"pattern": "mixed", "model": "closed", "users": 20, "stages": [], "pool_size": 40},
-                 "database": {"server_version": "17.2", "settings": {"work_mem": "64MB"},
-                   "tables": [{"table": "members", "rows": 5400}]}}""");
-        JsonNode other = json.readTree("""
-                {"config": {"pattern": "mixed", "model": "closed", "users": 200, "stages": [], "pool_size": 10},
-                 "database": {"server_version": "17.2", "settings": {"work_mem": "4MB"},
-                   "tables": [{"table": "members", "rows": 300000}]}}""");
-
-        Comparability tuned = Comparability.of(a, sameButTuned);
-        assertThat(tuned.refusals()).isEmpty();
-        assertThat(tuned.differences()).containsExactly("pool_size 10 -> 40", "setting work_mem 4MB -> 64MB");
-
-        assertThat(Comparability.of(a, other).refusals())
-                .containsExactly("users 20 -> 200", "data volume: members 5,000 -> 300,000 rows");
     }
 }
