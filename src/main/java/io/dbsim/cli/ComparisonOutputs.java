@@ -18,7 +18,7 @@ public final class ComparisonOutputs {
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
             description = "Exit with 99 when a throughput, latency, error-rate or statement-time row is worse beyond noise "
-                    + "by PCT or more, e.g. 10% (for CI).")
+                    + "by PCT or more, e.g. 10%% (for CI).")
     String failOnRegression;
 
     @Option(names = "--md", paramLabel = "FILE", description = "Also write the comparison in Markdown, every row.")

@@ -107,7 +107,7 @@ public final class RunSettings {
     boolean stress;
 
     @Option(names = "--threshold", paramLabel = "EXPR",
-            description = "Pass/fail criterion, k6 style (repeatable): p95<500ms, error_rate<1%, read_member_detail.p99<200ms, "
+            description = "Pass/fail criterion, k6 style (repeatable): p95<500ms, error_rate<1%%, read_member_detail.p99<200ms, "
                     + "pool_wait.p95<50ms, throughput>500/s. Any failure ends with exit code 99 and a NO-GO verdict.")
     List<String> thresholdFlags = new ArrayList<>();
 
