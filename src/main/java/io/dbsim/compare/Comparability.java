@@ -43,6 +43,11 @@ public record Comparability(List<String> refusals, List<String> differences) {
         same(differences, "server version", a.path("database").path("server_version"), b.path("database").path("server_version"));
         same(differences, "database", a.path("database").path("target"), b.path("database").path("target"));
         settings(differences, a.path("database").path("settings"), b.path("database").path("settings"));
+        if (a.path("interrupted").asBoolean() || b.path("interrupted").asBoolean()) {
+            differences.add("interrupted by Ctrl-C: " + (a.path("interrupted").asBoolean() ? "A" : "")
+                    + (a.path("interrupted").asBoolean() && b.path("interrupted").asBoolean() ? " and " : "")
+                    + (b.path("interrupted").asBoolean() ? "B" : "") + " (figures cover what ran until the stop)");
+        }
         return new Comparability(List.copyOf(refusals), List.copyOf(differences));
     }
 

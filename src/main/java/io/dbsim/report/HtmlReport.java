@@ -88,7 +88,10 @@ public final class HtmlReport {
         h.append("</div></section>\n");
 
         h.append("<section><h2>Operations</h2>");
+        h.append("<div class=\"grid2\">");
         chart(h, "chart-operations", "Operations and their p95");
+        chart(h, "chart-operation-p95", "p95 per operation over time (the six busiest)");
+        h.append("</div>");
         h.append("<table><tr><th>operation</th><th class=\"n\">count</th><th class=\"n\">failed</th><th class=\"n\">mean ms</th>"
                 + "<th class=\"n\">p95 ms</th><th class=\"n\">p99 ms</th><th class=\"n\">pool wait p95 ms</th></tr>");
         for (JsonNode op : run.path("operations")) {

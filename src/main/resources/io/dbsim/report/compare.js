@@ -10,7 +10,8 @@
     { type: 'scatter', label: 'change (%)', data: p95.map((r, i) => ({ x: r.change_pct, y: r.operation })),
       backgroundColor: '#1d2433', pointRadius: 4 }] },
     options: { indexAxis: 'y', interaction: { mode: 'nearest', intersect: true },
-      scales: { x: { title: { display: true, text: 'change in p95, % (negative is faster)' } } } } });
+      scales: { x: { min: -100, max: Math.min(300, Math.max(50, ...p95.map(r => r.ci_high_pct))),
+        title: { display: true, text: 'change in p95, % (negative is faster; wider intervals are cut at +300%)' } } } } });
 
   function overTime(id, key, label) {
     const pts = s => s.map(p => ({ x: p.t_s, y: p[key] }));

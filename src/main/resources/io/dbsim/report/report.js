@@ -35,6 +35,11 @@
     options: { scales: { y: { beginAtZero: true, position: 'left' },
       y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'p95 ms' } } } } });
 
+  const busiest = (data.operations || []).filter(o => o.intervals).sort((a, b) => b.count - a.count).slice(0, 6);
+  draw('chart-operation-p95', { type: 'line', data: { labels: t, datasets: busiest.map((o, i) =>
+    line(o.name, o.intervals.p95_ms.map((v, j) => o.intervals.succeeded[j] > 0 ? v : null), palette[i % palette.length])) },
+    options: { spanGaps: true, scales: Object.assign({ y: { beginAtZero: true, title: { display: true, text: 'p95 ms' } } }, seconds) } });
+
   const statements = (data.statements || []).slice(0, 10);
   draw('chart-statements', { type: 'bar', data: { labels: statements.map(s => s.operation || (s.query || '').slice(0, 30)),
     datasets: [{ label: 'total ms in the run', data: statements.map(s => s.total_ms), backgroundColor: palette[5] }] },

@@ -33,13 +33,13 @@ class HtmlReportTest {
         assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http");
 
         String dom = Chromium.dumpDom(chromium.get(), html);
-        assertThat(dom).contains("data-charts-rendered=\"7/7\"");
+        assertThat(dom).contains("data-charts-rendered=\"8/8\"");
         assertThat(Chromium.scriptErrors(dom)).isEmpty();
         assertThat(dom).contains("Thresholds").contains("Bottlenecks").contains("Top statements").contains("Capacity");
 
         Path again = dir.resolve("again.html");
         CliRun rendered = CliRun.of("report", json.toString(), "--html", again.toString());
         assertThat(rendered.exitCode()).as(rendered.all()).isEqualTo(ExitCodes.OK);
-        assertThat(Chromium.dumpDom(chromium.get(), again)).contains("data-charts-rendered=\"7/7\"");
+        assertThat(Chromium.dumpDom(chromium.get(), again)).contains("data-charts-rendered=\"8/8\"");
     }
 }
