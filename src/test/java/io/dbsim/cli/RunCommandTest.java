@@ -178,10 +178,10 @@ class RunCommandTest {
         ConnectionInfo db = SeededDatabase.create("spike");
         Path json = dir.resolve("spike.json");
         CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--scenario", "workloads/spike.yaml",
-                "--stages", "2s:4,4s:4,1s:40,3s:40,1s:4,8s:4", "--think-time", "5ms", "--pool-size", "4", "--json", json.toString(),
-                // Mostly reads: the distributed population's inserts grow members by a sixth during the spike, and
-                // the day-one schema scans members whole, so p95 would rightly never return to the baseline.
-                "--pattern", "read_heavy");
+                "--stages", "2s:4,4s:4,1s:40,3s:40,1s:4,10s:4", "--think-time", "5ms", "--pool-size", "2", "--json", json.toString(),
+                // Reads by primary key only: writes during the spike would grow the tables the day-one schema scans
+                // whole and wake autovacuum in the tail, so p95 could rightly stay above the baseline's 10% band.
+                "--pattern", "pk_lookup");
 
         assertThat(run.exitCode()).as(run.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLDS_FAILED);
         assertThat(run.out()).contains("spike: baseline p95").contains("worst p95 under 40 users");
