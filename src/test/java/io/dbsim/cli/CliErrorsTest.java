@@ -82,4 +82,29 @@ class CliErrorsTest {
         assertThat(run.err()).contains("needs a running Docker engine");
         assertOneLineWithoutStackTrace(run);
     }
+
+    @Test
+    void abAndCompareRefuseBadInputInOneLineBeforeTouchingADatabase() {
+        CliRun noFolder = CliRun.of("ab", "--candidate-migrations", "no/such/folder");
+        assertThat(noFolder.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFolder.err()).contains("no/such/folder is not a folder");
+        assertOneLineWithoutStackTrace(noFolder);
+
+        CliRun noMigration = CliRun.of("ab", "--candidate-migrations", "seed");
+        assertThat(noMigration.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noMigration.err()).contains("holds no Flyway migration");
+
+        CliRun threshold = CliRun.of("ab", "--candidate-migrations", "schema/candidates", "--threshold", "p95<1s");
+        assertThat(threshold.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(threshold.err()).contains("--fail-on-regression");
+
+        CliRun gate = CliRun.of("compare", "a.json", "b.json", "--fail-on-regression", "ten");
+        assertThat(gate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gate.err()).contains("'ten' is not a percentage");
+        assertOneLineWithoutStackTrace(gate);
+
+        CliRun missing = CliRun.of("compare", "no-such-before.json", "no-such-after.json");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("no-such-before.json does not exist");
+    }
 }
