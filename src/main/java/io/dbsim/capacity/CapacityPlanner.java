@@ -43,7 +43,11 @@ public final class CapacityPlanner {
      * @param pool null to use the recommended pool
      */
     public CapacityPlan plan(int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
-        UslFit fit = fit();
+        return plan(fit(), targetUsers, thinkSeconds, p95TargetMs, pool);
+    }
+
+    /** The same, on a {@link #fit()} already made. */
+    public CapacityPlan plan(UslFit fit, int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
         List<String> warnings = new ArrayList<>();
         Backtest backtest = steps.size() >= 4 ? backtest() : null;
         if (backtest == null) {
@@ -117,8 +121,8 @@ public final class CapacityPlanner {
         }
         String limit;
         String reason;
-        double demand = targetUsers / (think + 1 / fit.model().lambda());
-        ClosedSystemModel.Prediction withBestPool = model.predict(targetUsers, think, recommended);
+        double demand = targetUsers / (think + hold);
+        ClosedSystemModel.Prediction withBestPool = pool == recommended ? at : model.predict(targetUsers, think, recommended);
         String peakText = Double.isInfinite(fit.model().peakThroughput()) ? "the model has no peak (one run)"
                 : String.format(Locale.ROOT, "the database runs at %.0f%% of its modelled peak",
                 100 * at.throughput() / fit.model().peakThroughput());

@@ -1,8 +1,8 @@
 package io.dbsim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.DbsimException;
+import io.dbsim.Text;
 import io.dbsim.UsageException;
 import io.dbsim.compare.Comparison;
 import io.dbsim.compare.PlanChange;
@@ -90,8 +90,6 @@ final class AbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final ObjectMapper JSON_TREE = new ObjectMapper();
-
     private volatile boolean stopped;
     private volatile Simulation current;
 
@@ -142,7 +140,6 @@ final class AbCommand implements Callable<Integer> {
                         experiment.backToA(out);
                     }
                     int code = report(out, experiment);
-                    onSignal.reported();
                     return code;
                 }
             } catch (SQLException e) {
@@ -215,7 +212,7 @@ final class AbCommand implements Callable<Integer> {
                 }
                 notes.add("runs in ABBA order (" + (repeat == 1 ? "A B" : "A B, B A" + (repeat > 2 ? ", ..." : ""))
                         + "), the change taken back between them by: " + String.join("; ", undo.statements().stream()
-                        .map(s -> s.replaceAll("\\s+", " ")).toList()));
+                        .map(s -> Text.oneLine(s, Integer.MAX_VALUE)).toList()));
             } else {
                 for (int i = 0; i < repeat; i++) {
                     order.add(false);
@@ -233,7 +230,7 @@ final class AbCommand implements Callable<Integer> {
             if (!warmUpRun.isZero() && !stopped) {
                 err.printf("ab: warming up at A for %s (not measured)%n", Durations.format(warmUpRun));
                 err.flush();
-                Simulation warming = new Simulation(warmUp(config), pattern, connection, err);
+                Simulation warming = new Simulation(config.steadyFor(warmUpRun), pattern, connection, err);
                 current = warming;
                 if (!stopped) {
                     warming.run();
@@ -271,19 +268,12 @@ final class AbCommand implements Callable<Integer> {
                     captured = result.observation() == null ? List.of() : result.observation().captured();
                     plansA = PlanOutline.of(control, captured);
                 }
-                JsonNode document = JSON_TREE.valueToTree(JsonReport.document(result, null, null));
+                JsonNode document = JsonReport.document(result, null, null);
                 if (saveRuns != null) {
-                    JsonReport.write(result, null, null, saveRuns.resolve(label + ".json"));
+                    JsonReport.write(document, saveRuns.resolve(label + ".json"));
                 }
                 side.add(RunSample.of(label, document));
             }
-        }
-
-        private RunConfig warmUp(RunConfig c) {
-            return new RunConfig(c.patternName(), c.users(), 0, warmUpRun, c.thinkTime(), Duration.ZERO, List.of(),
-                    c.ratePerSecond(), c.maxUsers(), Duration.ZERO, c.maxTries(), c.seed(), c.poolSize(), c.poolMinIdle(),
-                    c.connectionTimeout(), c.poolProperties(), c.poolQueue(), c.statementTimeout(), warmUpRun.plusSeconds(1),
-                    c.sampleInterval());
         }
 
         /** Leaves the database at A when the change can be undone. */

@@ -20,10 +20,8 @@ import io.dbsim.report.Threshold;
 import io.dbsim.report.Verdict;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
-import io.dbsim.workload.PoolGate;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
-import io.dbsim.workload.Scenario;
 import io.dbsim.workload.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,10 +32,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -92,8 +87,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_TREE = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private JsonNode baselineRun;
 
     @Override
@@ -137,20 +130,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (verdict != null) {
                     ConsoleReport.printVerdict(out, verdict);
                 }
+                JsonNode document = json == null && html == null && markdown == null ? null
+                        : JsonReport.document(result, verdict, estimate);
                 if (json != null) {
-                    JsonReport.write(result, verdict, estimate, json);
+                    JsonReport.write(document, json);
                     out.println("JSON report: " + json);
                 }
-                if (html != null || markdown != null) {
-                    JsonNode document = JSON_TREE.valueToTree(JsonReport.document(result, verdict, estimate));
-                    if (html != null) {
-                        HtmlReport.write(document, html);
-                        out.println("HTML report: " + html);
-                    }
-                    if (markdown != null) {
-                        MarkdownReport.write(document, baselineRun, markdown);
-                        out.println("Markdown report: " + markdown);
-                    }
+                if (html != null) {
+                    HtmlReport.write(document, html);
+                    out.println("HTML report: " + html);
+                }
+                if (markdown != null) {
+                    MarkdownReport.write(document, baselineRun, markdown);
+                    out.println("Markdown report: " + markdown);
                 }
                 if (csv != null) {
                     CsvReport.write(result, csv);
@@ -160,7 +152,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     HdrLog.write(result, hdrLog);
                     out.println("HdrHistogram log: " + hdrLog);
                 }
-                onSignal.reported();
                 if (verdict != null && !verdict.go()) {
                     return ExitCodes.THRESHOLDS_FAILED;
                 }

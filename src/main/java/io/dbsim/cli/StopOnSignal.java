@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM while users run: stops them, then holds the JVM's exit until the
- * command has written what was measured so far ({@link #reported()}), or 20 s have passed.
+ * command has written what was measured so far and closed this ({@link #close()}), or 20 s have passed.
  */
 final class StopOnSignal implements AutoCloseable {
 
@@ -30,10 +30,6 @@ final class StopOnSignal implements AutoCloseable {
             }
         }, "dbsim-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    void reported() {
-        reported.countDown();
     }
 
     @Override

@@ -203,7 +203,6 @@ final class SweepCommand implements Callable<Integer> {
                     out.println("sweep file: " + json);
                 }
                 printCapacity(out, sweep);
-                onSignal.reported();
             }
         }
         return ExitCodes.OK;
@@ -211,18 +210,18 @@ final class SweepCommand implements Callable<Integer> {
 
     private void printCapacity(PrintWriter out, Sweep sweep) {
         CapacityPlanner planner = new CapacityPlanner(sweep);
+        UslFit fit;
         try {
-            planner.fit();
+            fit = planner.fit();
         } catch (IllegalArgumentException e) {
             out.println("capacity: " + e.getMessage());
             return;
         }
         if (targetUsers != null) {
             Duration think = targetThinkTime != null ? targetThinkTime : thinkTime;
-            CapacityConsole.print(out, planner.plan(targetUsers, think.toNanos() / 1e9, p95Target.toNanos() / 1e6, null));
+            CapacityConsole.print(out, planner.plan(fit, targetUsers, think.toNanos() / 1e9, p95Target.toNanos() / 1e6, null));
             return;
         }
-        UslFit fit = planner.fit();
         out.printf(Locale.ROOT, "%nscalability (USL): λ %.1f ops/s, σ %.4f, κ %.6f, R² %.4f; %s%n", fit.model().lambda(),
                 fit.model().sigma(), fit.model().kappa(), fit.rSquared(), Double.isInfinite(fit.model().peakConcurrency())
                         ? "no peak seen"

@@ -25,6 +25,21 @@ public record Change(String operation, String query, Metric metric, double befor
         }
     }
 
+    /** A row of the whole run. */
+    public boolean overall() {
+        return operation == null && query == null;
+    }
+
+    /** A row of one operation (not of a statement it sent). */
+    public boolean ofOperation() {
+        return operation != null && query == null;
+    }
+
+    /** A pg_stat_statements row. */
+    public boolean ofStatement() {
+        return query != null;
+    }
+
     /** The direction of the change (as the change in percent shows it), whatever its significance. */
     boolean improved() {
         return metric.higherIsBetter() ? changePct > 0 : changePct < 0;

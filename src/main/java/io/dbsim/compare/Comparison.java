@@ -152,12 +152,14 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
             long eb = 0;
             long nb = 0;
             for (RunSample s : a) {
-                ea += s.errors(operation)[0];
-                na += s.errors(operation)[1];
+                long[] e = s.errors(operation);
+                ea += e[0];
+                na += e[1];
             }
             for (RunSample s : b) {
-                eb += s.errors(operation)[0];
-                nb += s.errors(operation)[1];
+                long[] e = s.errors(operation);
+                eb += e[0];
+                nb += e[1];
             }
             double before = na == 0 ? 0 : 100.0 * ea / na;
             double after = nb == 0 ? 0 : 100.0 * eb / nb;
@@ -168,11 +170,6 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
             estimates.add(null);
         }
 
-        /**
-         * Benjamini-Hochberg over every row with a p-value; with R discoveries among M rows they are
-         * exactly the rows whose interval at 1 - R q / M leaves out no change, so that is the level
-         * every interval is given at (1 - q / M when there is none).
-         */
         /** Under a hundredth of its unit (10 µs, 0.01 ops/s): below what the report's rounding keeps, so no ratio. */
         private static boolean negligible(Figure f) {
             return f.value() < 0.01;
@@ -183,6 +180,11 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
             return r.metric() == Metric.ERROR_RATE && r.before() == 0 && r.after() == 0;
         }
 
+        /**
+         * Benjamini-Hochberg over every row with a p-value; with R discoveries among M rows they are
+         * exactly the rows whose interval at 1 - R q / M leaves out no change, so that is the level
+         * every interval is given at (1 - q / M when there is none).
+         */
         Comparison decide(List<String> before, List<String> after, int pairs, List<String> differences) {
             double[] p = rows.stream().mapToDouble(r -> errorFree(r) ? Double.NaN : r.pValue()).toArray();
             boolean[] found = VerdictStatistics.discoveries(p, FALSE_DISCOVERY_RATE);

@@ -1,5 +1,6 @@
 package io.dbsim.db;
 
+import io.dbsim.Text;
 import io.dbsim.UsageException;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -125,7 +126,7 @@ public final class CandidateMigrations {
                 for (String statement : statements(sql)) {
                     String undo = undoOf(statement, atA);
                     if (undo == null) {
-                        return new Undo(List.of(), m.getValue().getFileName() + ": '" + oneLine(statement)
+                        return new Undo(List.of(), m.getValue().getFileName() + ": '" + Text.oneLine(statement, 80)
                                 + "' has no exact undo dbsim can derive: add " + undoName(m.getValue()) + " to undo it");
                     }
                     if (!undo.isEmpty()) {
@@ -283,11 +284,6 @@ public final class CandidateMigrations {
 
     private static String undoName(Path migration) {
         return "U" + migration.getFileName().toString().substring(1);
-    }
-
-    private static String oneLine(String s) {
-        String line = s.replaceAll("\\s+", " ");
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
     private static String text(Path file) {

@@ -113,7 +113,7 @@ public final class DatabaseObserver implements AutoCloseable {
                 }
             }
             try {
-                StatementStat.snapshot(c);
+                StatementStat.totals(c);
                 return true;
             } catch (SQLException e) {
                 c.rollback();
@@ -147,7 +147,11 @@ public final class DatabaseObserver implements AutoCloseable {
 
     /** The run's backends right now; null when the database cannot be asked (the run goes on regardless). */
     public synchronized ActivitySample sample() {
-        return read(c -> ActivitySample.read(c, runApplication, statementsAvailable), null);
+        return sample(statementsAvailable);
+    }
+
+    private synchronized ActivitySample sample(boolean withStatements) {
+        return read(c -> ActivitySample.read(c, runApplication, withStatements), null);
     }
 
     /**
@@ -157,7 +161,7 @@ public final class DatabaseObserver implements AutoCloseable {
     public void awaitRunBackendsGone(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
-            ActivitySample s = sample();
+            ActivitySample s = sample(false);
             if (s == null || s.backends() == 0) {
                 return;
             }

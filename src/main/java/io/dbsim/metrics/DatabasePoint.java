@@ -22,15 +22,13 @@ public record DatabasePoint(int backends, int active, int idleInTransaction, int
                 d.deadlocks(), statementsSince(now.statementTotals(), previousStatements));
     }
 
-    /** Counters reset in between (pg_stat_statements_reset) count from zero, as in the run's totals. */
     private static Map<Long, StatementTick> statementsSince(Map<Long, StatementTick> now, Map<Long, StatementTick> before) {
         if (now == null || before == null) {
             return Map.of();
         }
         Map<Long, StatementTick> out = new HashMap<>();
         now.forEach((id, t) -> {
-            StatementTick b = before.get(id);
-            StatementTick d = b == null || b.calls() > t.calls() ? t : new StatementTick(t.calls() - b.calls(), t.totalMs() - b.totalMs());
+            StatementTick d = t.since(before.get(id));
             if (d.calls() > 0) {
                 out.put(id, d);
             }

@@ -28,6 +28,8 @@ public final class OperationMetrics {
     private final Histogram failedSoFar = new Histogram(HIGHEST_MICROS, 3);
     private Histogram totalInterval;
     private Histogram failedInterval;
+    private Histogram waitInterval;
+    private Histogram databaseInterval;
 
     public OperationMetrics(String name) {
         this.name = name;
@@ -68,14 +70,18 @@ public final class OperationMetrics {
         failedInterval = failed.getIntervalHistogram(failedInterval);
         totalSoFar.add(totalInterval);
         failedSoFar.add(failedInterval);
-        Histogram waitInterval = poolWait.getIntervalHistogram();
+        waitInterval = poolWait.getIntervalHistogram(waitInterval);
+        databaseInterval = database.getIntervalHistogram(databaseInterval);
         poolWaitSoFar.add(waitInterval);
-        databaseSoFar.add(database.getIntervalHistogram());
-        return new Interval(totalInterval.copy(), failedInterval.getTotalCount(),
+        databaseSoFar.add(databaseInterval);
+        return new Interval(totalInterval, failedInterval.getTotalCount(),
                 waitInterval.getTotalCount() == 0 ? 0 : waitInterval.getMean());
     }
 
-    /** Latencies of the interval just sampled: successes' histogram, the failure count and the mean pool wait. */
+    /**
+     * Latencies of the interval just sampled: successes' histogram, the failure count and the mean pool
+     * wait. The histogram is reused by the next sample: read it before then.
+     */
     public record Interval(Histogram succeeded, long failed, double poolWaitMeanMicros) {
 
         /** The successes' histogram compressed as HdrHistogram's log format stores it: a few hundred bytes. */

@@ -63,6 +63,24 @@ public final class PlanInspector {
     private PlanInspector() {
     }
 
+    /**
+     * The plan PostgreSQL would use for a statement with the values it first ran with (EXPLAIN, not
+     * run), or null when it cannot be planned; then a transaction in progress is rolled back, since the
+     * failure aborted it, so the next statements can still be explained.
+     */
+    static JsonNode explain(Connection c, CapturedStatement st) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(DatabaseObserver.TAG + "EXPLAIN (FORMAT JSON) " + st.example())) {
+            rs.next();
+            return JSON.readTree(rs.getString(1)).path(0).path("Plan");
+        } catch (SQLException | java.io.IOException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return null;
+        }
+    }
+
     static List<SeqScan> inspect(Connection c, List<CapturedStatement> statements) throws SQLException {
         Map<String, Set<String>> columnsByTable = new HashMap<>();
         List<SeqScan> found = new ArrayList<>();
@@ -72,15 +90,8 @@ public final class PlanInspector {
             if (!(head.startsWith("select") || head.startsWith("with") || head.startsWith("update") || head.startsWith("delete"))) {
                 continue;
             }
-            JsonNode plan;
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery(DatabaseObserver.TAG + "EXPLAIN (FORMAT JSON) " + st.example())) {
-                rs.next();
-                plan = JSON.readTree(rs.getString(1)).path(0).path("Plan");
-            } catch (SQLException | java.io.IOException e) {
-                // A statement that cannot be explained (it may reference a row deleted since) aborts the
-                // observer's transaction: roll back so the next ones can still be explained.
-                c.rollback();
+            JsonNode plan = explain(c, st);
+            if (plan == null) {
                 continue;
             }
             List<Scan> scans = new ArrayList<>();

@@ -1,13 +1,9 @@
 package io.dbsim.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,22 +16,16 @@ import java.util.Map;
  */
 public record PlanOutline(String outline, double cost) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * EXPLAINs (without running) each statement with the values it first ran with, by its SQL text;
      * a statement the database refuses to plan is left out.
      */
-    public static Map<String, PlanOutline> of(Connection c, List<CapturedStatement> statements) {
+    public static Map<String, PlanOutline> of(Connection c, List<CapturedStatement> statements) throws SQLException {
         Map<String, PlanOutline> out = new LinkedHashMap<>();
         for (CapturedStatement st : statements) {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery(DatabaseObserver.TAG + "EXPLAIN (FORMAT JSON) " + st.example())) {
-                rs.next();
-                JsonNode plan = JSON.readTree(rs.getString(1)).path(0).path("Plan");
+            JsonNode plan = PlanInspector.explain(c, st);
+            if (plan != null) {
                 out.put(st.sql(), new PlanOutline(outline(plan), plan.path("Total Cost").asDouble()));
-            } catch (SQLException | IOException e) {
-                rollbackQuietly(c);
             }
         }
         return out;
@@ -57,15 +47,5 @@ public record PlanOutline(String outline, double cost) {
             s.append(" (").append(String.join(", ", children)).append(')');
         }
         return s.toString();
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        } catch (SQLException ignored) {
-            // The next EXPLAIN reports whether the connection still works.
-        }
     }
 }

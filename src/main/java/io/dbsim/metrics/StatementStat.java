@@ -14,18 +14,18 @@ import java.util.Map;
 public record StatementStat(long queryId, String query, String operation, long calls, double totalMs, long rows,
                             long sharedBlocksHit, long sharedBlocksRead, long tempBlocksRead, long tempBlocksWritten) {
 
+    /** The run's role in this database: the statements dbsim's users sent (and the observer's own, tagged). */
+    private static final String OURS = "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND queryid IS NOT NULL AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) ";
+
     private static final String SNAPSHOT = DatabaseObserver.TAG
             + "SELECT queryid, min(query), sum(calls), sum(total_exec_time), sum(rows), sum(shared_blks_hit), "
-            + "sum(shared_blks_read), sum(temp_blks_read), sum(temp_blks_written) FROM pg_stat_statements "
-            + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL "
-            + "AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+            + "sum(shared_blks_read), sum(temp_blks_read), sum(temp_blks_written) FROM pg_stat_statements " + OURS
             + "AND query NOT LIKE '" + DatabaseObserver.TAG.trim() + "%' GROUP BY queryid";
 
     /** Only the counters, without the texts: cheap enough to read at every sample. */
     private static final String TOTALS = DatabaseObserver.TAG
-            + "SELECT queryid, sum(calls), sum(total_exec_time) FROM pg_stat_statements(false) "
-            + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL "
-            + "AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) GROUP BY queryid";
+            + "SELECT queryid, sum(calls), sum(total_exec_time) FROM pg_stat_statements(false) " + OURS + "GROUP BY queryid";
 
     /** Cumulative calls and execution time by query id, now. */
     static Map<Long, StatementTick> totals(Connection c) throws SQLException {

@@ -5,6 +5,7 @@ import io.dbsim.workload.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A plain reading of the numbers, each line stating the figure it rests on. */
 public final class Assessment {
@@ -12,7 +13,8 @@ public final class Assessment {
     private Assessment() {
     }
 
-    public static List<String> of(RunResult run, RunSummary s, List<Finding> findings) {
+    public static List<String> of(RunResult run, RunSummary s, List<Finding> findings, Optional<SpikeRecovery> spike,
+                                  Optional<Trends> trends) {
         List<String> lines = new ArrayList<>();
         double mean = RunSummary.meanMs(s.total());
         double p95 = RunSummary.ms(s.total(), 95);
@@ -34,10 +36,10 @@ public final class Assessment {
             lines.add(String.format(Locale.ROOT, "%d users got less than half the median user's operations: the pool "
                     + "served users unevenly (Jain index %.2f)", run.fairness().starvedUsers(), run.fairness().jainIndex()));
         }
-        SpikeRecovery.of(run).filter(sp -> sp.recoverySeconds() == null).ifPresent(sp -> lines.add(String.format(Locale.ROOT,
+        spike.filter(sp -> sp.recoverySeconds() == null).ifPresent(sp -> lines.add(String.format(Locale.ROOT,
                 "after the spike to %d users, p95 did not return within 10%% of its baseline (%.1f ms) before the run ended",
                 sp.spikeUsers(), sp.baselineP95Ms())));
-        Trends.of(run).ifPresent(tr -> {
+        trends.ifPresent(tr -> {
             if (tr.leakSuspected()) {
                 lines.add(String.format(Locale.ROOT, "a leak is suspected: heap after GC %.0f -> %.0f MB, backends %.1f -> %.1f over %.0f s",
                         tr.heap().start(), tr.heap().end(), tr.backends().start(), tr.backends().end(), tr.measuredSeconds()));

@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.metrics.DatabaseCounters;
 import io.dbsim.metrics.ErrorClass;

@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import io.dbsim.compare.Change;
 import io.dbsim.compare.Comparison;
 import io.dbsim.compare.Metric;
@@ -30,11 +31,11 @@ public final class ComparisonConsole {
         }
         out.printf(Locale.ROOT, ROW, "", "A", "B", "change", c.intervalLevel() + " interval", "verdict");
         out.println("all operations");
-        c.rows().stream().filter(r -> r.operation() == null && r.query() == null).forEach(r -> row(out, r, r.metric().label()));
+        c.rows().stream().filter(Change::overall).forEach(r -> row(out, r, r.metric().label()));
         String current = null;
         long hidden = 0;
         for (Change r : c.rows()) {
-            if (r.operation() == null || r.query() != null) {
+            if (!r.ofOperation()) {
                 continue;
             }
             boolean headline = r.metric() == Metric.THROUGHPUT || r.metric() == Metric.P95;
@@ -48,7 +49,7 @@ public final class ComparisonConsole {
             }
             row(out, r, r.metric().label());
         }
-        List<Change> statements = c.rows().stream().filter(r -> r.query() != null).toList();
+        List<Change> statements = c.rows().stream().filter(Change::ofStatement).toList();
         List<Change> changed = statements.stream()
                 .filter(r -> r.verdict() == Change.Verdict.BETTER || r.verdict() == Change.Verdict.WORSE).toList();
         if (!statements.isEmpty()) {

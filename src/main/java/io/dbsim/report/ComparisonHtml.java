@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.compare.Change;
 import io.dbsim.compare.Comparison;
@@ -64,10 +65,10 @@ public final class ComparisonHtml {
         HtmlReport.chart(h, "chart-p95-ab", "p95, A and B");
         h.append("</div></section>\n");
 
-        table(h, "All operations", c.rows().stream().filter(r -> r.operation() == null && r.query() == null).toList(), false, c.intervalLevel());
-        table(h, "Every operation", c.rows().stream().filter(r -> r.operation() != null && r.query() == null).toList(), false, c.intervalLevel());
+        table(h, "All operations", c.rows().stream().filter(Change::overall).toList(), false, c.intervalLevel());
+        table(h, "Every operation", c.rows().stream().filter(Change::ofOperation).toList(), false, c.intervalLevel());
         table(h, "Statements (pg_stat_statements, mean execution time per call)",
-                c.rows().stream().filter(r -> r.query() != null).toList(), true, c.intervalLevel());
+                c.rows().stream().filter(Change::ofStatement).toList(), true, c.intervalLevel());
         if (!c.plans().isEmpty()) {
             h.append("<section><h2>Plans that changed</h2><table><tr><th>operation</th><th>A</th><th>B</th><th>query</th></tr>");
             for (PlanChange p : c.plans()) {
@@ -115,7 +116,7 @@ public final class ComparisonHtml {
     private static String data(Comparison c, RunSample a, RunSample b) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("level", c.intervalLevel());
-        d.put("rows", c.rows().stream().filter(r -> r.query() == null).map(ComparisonJson::row).toList());
+        d.put("rows", c.rows().stream().filter(r -> !r.ofStatement()).map(ComparisonJson::row).toList());
         d.put("a", series(a));
         d.put("b", series(b));
         try {

@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import io.dbsim.compare.Change;
 import io.dbsim.compare.Comparison;
 import io.dbsim.compare.PlanChange;
@@ -44,12 +45,12 @@ public final class ComparisonMarkdown {
 
         m.append("\n## All operations\n\n");
         header(m, "metric", c.intervalLevel());
-        c.rows().stream().filter(r -> r.operation() == null && r.query() == null).forEach(r -> row(m, r.metric().label(), r));
+        c.rows().stream().filter(Change::overall).forEach(r -> row(m, r.metric().label(), r));
         m.append("\n## Per operation\n\n");
         header(m, "operation | metric", c.intervalLevel());
-        c.rows().stream().filter(r -> r.operation() != null && r.query() == null)
+        c.rows().stream().filter(Change::ofOperation)
                 .forEach(r -> row(m, r.operation() + " | " + r.metric().label(), r));
-        List<Change> statements = c.rows().stream().filter(r -> r.query() != null).toList();
+        List<Change> statements = c.rows().stream().filter(Change::ofStatement).toList();
         if (!statements.isEmpty()) {
             m.append("\n## Statements (pg_stat_statements, mean execution time per call)\n\n");
             m.append("| operation | query | A | B | change | " + c.intervalLevel() + " interval | verdict | per call |\n|---|---|--:|--:|--:|---|---|---|\n");
@@ -79,9 +80,14 @@ public final class ComparisonMarkdown {
     }
 
     private static void row(StringBuilder m, String label, Change r) {
+        row(m, label, r, verdict(r));
+    }
+
+    /** One table row: the label's cells, A, B, the change, its interval, and the verdict as given. */
+    static void row(StringBuilder m, String label, Change r, String verdict) {
         m.append("| ").append(label).append(" | ").append(ComparisonConsole.value(r.before(), r.metric())).append(" | ")
                 .append(ComparisonConsole.value(r.after(), r.metric())).append(" | ").append(ComparisonConsole.change(r)).append(" | ")
-                .append(ComparisonConsole.interval(r)).append(" | ").append(verdict(r)).append(" |\n");
+                .append(ComparisonConsole.interval(r)).append(" | ").append(verdict).append(" |\n");
     }
 
     private static String verdict(Change r) {

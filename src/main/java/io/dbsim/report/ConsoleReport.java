@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /** The end-of-run report on the console: what a DBA's load test report holds, in plain text. */
@@ -90,13 +91,15 @@ public final class ConsoleReport {
                 run.peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
                 RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
-        SpikeRecovery.of(run).ifPresent(sp -> out.printf(Locale.ROOT, "spike: baseline p95 %.1f ms (%d users, %.0f-%.0f s); worst p95 "
+        Optional<SpikeRecovery> spike = SpikeRecovery.of(run);
+        Optional<Trends> trends = Trends.of(run);
+        spike.ifPresent(sp -> out.printf(Locale.ROOT, "spike: baseline p95 %.1f ms (%d users, %.0f-%.0f s); worst p95 "
                 + "under %d users %.1f ms; %s%n", sp.baselineP95Ms(), sp.baselineUsers(), sp.baselineFromS(), sp.baselineToS(),
                 sp.spikeUsers(), sp.spikeP95Ms(), sp.recoverySeconds() == null
                         ? String.format(Locale.ROOT, "after the drop at %.0f s, p95 did not come back within 10%% of baseline", sp.dropAtS())
                         : String.format(Locale.ROOT, "after the drop at %.0f s, p95 was back within 10%% of baseline in %.1f s",
                         sp.dropAtS(), sp.recoverySeconds())));
-        Trends.of(run).ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %s); "
+        trends.ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %s); "
                         + "backends %.1f -> %.1f; p95 %.1f -> %.1f ms (%+.1f%%); %s%n", tr.measuredSeconds(), tr.heap().start(),
                 tr.heap().end(), tr.heap().growthPct(), Double.isNaN(tr.heap().pValue()) ? "-"
                         : String.format(Locale.ROOT, "%.3f", tr.heap().pValue()), tr.backends().start(), tr.backends().end(), tr.p95().start(),
@@ -105,7 +108,7 @@ public final class ConsoleReport {
         List<Finding> findings = Bottlenecks.of(run);
         ObservationConsole.print(out, run, findings);
         out.println("assessment");
-        Assessment.of(run, s, findings).forEach(line -> out.println("  - " + line));
+        Assessment.of(run, s, findings, spike, trends).forEach(line -> out.println("  - " + line));
         out.println(rule);
         out.flush();
     }

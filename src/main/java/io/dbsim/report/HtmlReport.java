@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -129,12 +130,7 @@ public final class HtmlReport {
         if (spike.isObject() || trends.isObject()) {
             h.append("<section><h2>Spike and trends</h2><ul>");
             if (spike.isObject()) {
-                h.append("<li>").append(esc(String.format(Locale.ROOT, "Spike: baseline p95 %s ms at %d users; worst p95 %s ms under "
-                                + "%d users; %s.", num(spike.path("baseline_p95_ms").asDouble(), 1), spike.path("baseline_users").asInt(),
-                        num(spike.path("spike_p95_ms").asDouble(), 1), spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
-                                ? "p95 did not return within 10% of baseline before the run ended"
-                                : "p95 was back within 10% of baseline " + num(spike.path("recovery_s").asDouble(), 1) + " s after the drop")))
-                        .append("</li>");
+                h.append("<li>").append(esc("Spike: baseline " + SpikeRecovery.sentence(spike) + ".")).append("</li>");
             }
             if (trends.isObject()) {
                 for (String key : java.util.List.of("heap_after_gc_mb", "backends", "p95_ms")) {

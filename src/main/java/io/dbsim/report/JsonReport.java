@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.metrics.ErrorClass;
 import io.dbsim.metrics.OperationMetrics;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The machine-readable run report; its format is documented in reports/README.md. */
 public final class JsonReport {
@@ -23,7 +25,7 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static Map<String, Object> toMap(RunResult run) {
+    private static Map<String, Object> toMap(RunResult run) {
         RunSummary s = RunSummary.of(run);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema_version", SCHEMA_VERSION);
@@ -114,22 +116,25 @@ public final class JsonReport {
         List<Finding> findings = Bottlenecks.of(run);
         root.put("bottlenecks", ObservationJson.findings(findings));
         root.put("notes", run.observation() == null ? List.of() : run.observation().notes());
-        root.put("spike", SpikeRecovery.of(run).map(JsonReport::spike).orElse(null));
-        root.put("trends", Trends.of(run).map(JsonReport::trends).orElse(null));
-        root.put("assessment", Assessment.of(run, s, findings));
+        Optional<SpikeRecovery> spike = SpikeRecovery.of(run);
+        Optional<Trends> trends = Trends.of(run);
+        root.put("spike", spike.map(JsonReport::spike).orElse(null));
+        root.put("trends", trends.map(JsonReport::trends).orElse(null));
+        root.put("assessment", Assessment.of(run, s, findings, spike, trends));
         return root;
     }
 
-    /**
-     * Writes the report whole or not at all; {@code verdict} adds the thresholds and the verdict,
-     * {@code estimate} the single-run capacity estimate (either may be null).
-     */
-    public static void write(RunResult run, Verdict verdict, CapacityPlan estimate, Path file) {
-        JsonFiles.write(document(run, verdict, estimate), file, "JSON report");
+    /** Writes a {@link #document} whole or not at all. */
+    public static void write(JsonNode document, Path file) {
+        JsonFiles.write(document, file, "JSON report");
     }
 
-    /** The whole report as one document: what --json writes and what the HTML and Markdown reports are drawn from. */
-    public static Map<String, Object> document(RunResult run, Verdict verdict, CapacityPlan estimate) {
+    /**
+     * The whole report as one document, built once per run: what --json writes, what the HTML and
+     * Markdown reports are drawn from and what compare reads. {@code verdict} adds the thresholds and
+     * the verdict, {@code estimate} the single-run capacity estimate (either may be null).
+     */
+    public static JsonNode document(RunResult run, Verdict verdict, CapacityPlan estimate) {
         Map<String, Object> root = toMap(run);
         if (verdict != null) {
             root.put("thresholds", thresholds(verdict));
@@ -138,7 +143,7 @@ public final class JsonReport {
         if (estimate != null) {
             root.put("capacity", CapacityJson.toMap(estimate));
         }
-        return root;
+        return JsonFiles.JSON.valueToTree(root);
     }
 
     private static List<Map<String, Object>> thresholds(Verdict verdict) {

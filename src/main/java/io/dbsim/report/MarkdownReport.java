@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.UsageException;
 import io.dbsim.compare.Change;
@@ -174,11 +175,7 @@ public final class MarkdownReport {
 
         JsonNode spike = run.path("spike");
         if (spike.isObject()) {
-            m.append("\n## Spike recovery\n\n").append(String.format(Locale.ROOT, "Baseline p95 %s ms at %d users; worst p95 %s ms "
-                            + "under %d users; %s.%n", n(spike.path("baseline_p95_ms"), 1), spike.path("baseline_users").asInt(),
-                    n(spike.path("spike_p95_ms"), 1), spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
-                            ? "p95 did not return within 10% of baseline before the run ended"
-                            : "p95 was back within 10% of baseline " + n(spike.path("recovery_s"), 1) + " s after the drop"));
+            m.append("\n## Spike recovery\n\nBaseline ").append(SpikeRecovery.sentence(spike)).append(".\n");
         }
         JsonNode trends = run.path("trends");
         if (trends.isObject()) {
@@ -247,13 +244,10 @@ public final class MarkdownReport {
         }
         m.append("\n\n| operation | metric | baseline | this run | change | " + c.intervalLevel() + " interval | verdict |\n|---|---|--:|--:|--:|---|---|\n");
         for (Change r : c.rows()) {
-            boolean overall = r.operation() == null && r.query() == null;
-            boolean opP95 = r.operation() != null && r.query() == null && r.metric() == Metric.P95;
+            boolean overall = r.overall();
+            boolean opP95 = r.ofOperation() && r.metric() == Metric.P95;
             if (overall || opP95) {
-                m.append("| ").append(overall ? "all" : r.operation()).append(" | ").append(r.metric().label()).append(" | ")
-                        .append(ComparisonConsole.value(r.before(), r.metric())).append(" | ")
-                        .append(ComparisonConsole.value(r.after(), r.metric())).append(" | ").append(ComparisonConsole.change(r))
-                        .append(" | ").append(ComparisonConsole.interval(r)).append(" | ").append(r.verdict().label()).append(" |\n");
+                ComparisonMarkdown.row(m, (overall ? "all" : r.operation()) + " | " + r.metric().label(), r, r.verdict().label());
             }
         }
         m.append("\n").append(c.method()).append(" Every row: `dbsim compare BASELINE.json RUN.json --md FILE`.\n");

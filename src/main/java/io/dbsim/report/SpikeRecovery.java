@@ -1,10 +1,12 @@
 package io.dbsim.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.metrics.TimePoint;
 import io.dbsim.workload.RunConfig;
 import io.dbsim.workload.RunResult;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,5 +95,15 @@ public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double b
         }
         return Optional.of(new SpikeRecovery(baselineP95, fromS, toS, base, stages.get(peak).target(), spikeP95, dropAt,
                 recoveredAt, recoveredAt == null ? null : recoveredAt - dropAt));
+    }
+
+    /** The JSON report's `spike` section as the reports for people say it, from "p95" on; without a full stop. */
+    static String sentence(JsonNode spike) {
+        return String.format(Locale.ROOT, "p95 %,.1f ms at %d users; worst p95 %,.1f ms under %d users; %s",
+                spike.path("baseline_p95_ms").asDouble(), spike.path("baseline_users").asInt(), spike.path("spike_p95_ms").asDouble(),
+                spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
+                        ? "p95 did not return within 10% of baseline before the run ended"
+                        : String.format(Locale.ROOT, "p95 was back within 10%% of baseline %,.1f s after the drop",
+                        spike.path("recovery_s").asDouble()));
     }
 }

@@ -38,7 +38,6 @@ public record Threshold(String expression, String operation, String part, String
         String unit = m.group(4);
         String operation = null;
         String part = null;
-        String stat = metric;
         String rest = metric;
         int dot = rest.indexOf('.');
         if (dot > 0 && !LATENCY_STATS.contains(rest) && !PARTS.contains(rest.substring(0, dot))) {
@@ -55,7 +54,7 @@ public record Threshold(String expression, String operation, String part, String
             part = rest.substring(0, dot);
             rest = rest.substring(dot + 1);
         }
-        stat = rest;
+        String stat = rest;
         double limit;
         if (LATENCY_STATS.contains(stat)) {
             limit = switch (unit) {

@@ -24,12 +24,17 @@ final class FlowTracker {
         this.recordFromNanos = recordFromNanos;
     }
 
-    Operation next() {
-        return flow.operations().get(step);
+    /**
+     * Runs the journey's next step, intended to start at {@code started}, and adds it to the journey;
+     * returns how long it waited for a connection.
+     */
+    long runStep(OperationRunner runner, OperationContext ctx, long started) throws InterruptedException {
+        long waited = runner.run(flow.operations().get(step), ctx, started);
+        stepDone(started, waited, ctx.lastError());
+        return waited;
     }
 
-    /** After a step ran from {@code started} to now, having waited {@code waited} for a connection. */
-    void stepDone(long started, long waited, ErrorClass error) {
+    private void stepDone(long started, long waited, ErrorClass error) {
         if (step == 0) {
             startedAt = started;
             waitNanos = 0;

@@ -38,6 +38,18 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
     record OperationMix(String name, String description, List<Operation> operations, double[] cumulative,
                         ThinkTime thinkTime, boolean flow) implements Pattern {
 
+        /** Running sums of the weights, in order: what a draw of the operation mix searches. */
+        static double[] cumulative(java.util.Collection<Double> weights) {
+            double[] cumulative = new double[weights.size()];
+            double sum = 0;
+            int i = 0;
+            for (double w : weights) {
+                sum += w;
+                cumulative[i++] = sum;
+            }
+            return cumulative;
+        }
+
         @Override
         public List<OperationMix> mixes() {
             return List.of(this);
@@ -133,15 +145,8 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
                     weights.merge(Operations.named(e.getKey()), userShare * e.getValue(), Double::sum);
                 }
             }
-            double[] cumulative = new double[weights.size()];
-            double sum = 0;
-            int i = 0;
-            for (double w : weights.values()) {
-                sum += w;
-                cumulative[i++] = sum;
-            }
             return new OperationMix(name, description + " (blended into one mix of operations)", List.copyOf(weights.keySet()),
-                    cumulative, patterns.get(0).thinkTime(), false);
+                    OperationMix.cumulative(weights.values()), patterns.get(0).thinkTime(), false);
         }
 
         @Override

@@ -103,16 +103,9 @@ public final class Patterns {
 
     private static Pattern.OperationMix operationMix(String name, PatternFile f, List<Map.Entry<String, Double>> weights,
                                                      boolean flow) {
-        List<Operation> ops = new ArrayList<>();
-        double[] cumulative = new double[weights.size()];
-        double sum = 0;
-        int i = 0;
-        for (var w : weights) {
-            ops.add(Operations.named(w.getKey()));
-            sum += w.getValue();
-            cumulative[i++] = sum;
-        }
-        if (sum <= 0) {
+        List<Operation> ops = weights.stream().map(w -> Operations.named(w.getKey())).toList();
+        double[] cumulative = Pattern.OperationMix.cumulative(weights.stream().map(Map.Entry::getValue).toList());
+        if (cumulative.length == 0 || cumulative[cumulative.length - 1] <= 0) {
             throw new UsageException("pattern " + name + " has no operation with a weight above zero");
         }
         ThinkTime think = ThinkTime.DEFAULT;
@@ -126,7 +119,7 @@ public final class Patterns {
             }
             think = new ThinkTime(distribution, f.think_time().cap() == null ? ThinkTime.DEFAULT.cap() : f.think_time().cap());
         }
-        return new Pattern.OperationMix(name, f.description(), List.copyOf(ops), cumulative, think, flow);
+        return new Pattern.OperationMix(name, f.description(), ops, cumulative, think, flow);
     }
 
     public Pattern named(String name) {

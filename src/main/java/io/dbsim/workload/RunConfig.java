@@ -42,6 +42,16 @@ public record RunConfig(
         return !stages.isEmpty();
     }
 
+    /**
+     * The same load held for {@code length} from the start: all users at once (or the same rate),
+     * without stages, warm-up or a progress line in between; for unmeasured warming runs.
+     */
+    public RunConfig steadyFor(Duration length) {
+        return new RunConfig(patternName, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
+                Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
+                statementTimeout, length.plusSeconds(1), sampleInterval);
+    }
+
     /** How long the run may last at most; null when it ends when every user has done its operations. */
     public Duration plannedDuration() {
         if (staged()) {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -147,13 +146,15 @@ public final class Simulation {
         private final long startNanos = System.nanoTime();
         private final Instant startedAt = Instant.now();
         private final long endNanos;
+        /** Operations and journeys that start before this (the warm-up) are left out of the statistics. */
+        private final long recordFromNanos;
         private final RunMetrics metrics;
         private final OperationRunner runner;
         private final String runToken;
         private final AtomicLong sequence = new AtomicLong();
         private final AtomicInteger activeUsers = new AtomicInteger();
-        /** Running users, newest last: stages that lower the target stop the newest first. */
-        private final ConcurrentLinkedDeque<UserThread> users = new ConcurrentLinkedDeque<>();
+        /** Running users, newest last: stages that lower the target stop the newest first; only the control thread uses it. */
+        private final java.util.ArrayDeque<UserThread> users = new java.util.ArrayDeque<>();
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
@@ -174,13 +175,14 @@ public final class Simulation {
             this.catalog = catalog;
             Duration planned = config.plannedDuration();
             this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
+            this.recordFromNanos = startNanos + config.warmUp().toNanos();
             List<String> metricNames = new java.util.ArrayList<>(Operations.ALL.stream().map(Operation::name).toList());
             pattern.mixes().stream().filter(Pattern.OperationMix::flow).forEach(f -> {
                 flowSlots.put(f, metricNames.size());
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, keepLatencyIntervals);
-            this.runner = new OperationRunner(gate, metrics, config.maxTries(), startNanos + config.warmUp().toNanos());
+            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
@@ -313,8 +315,7 @@ public final class Simulation {
                             FlowTracker flow = tracker(mix);
                             long stepStart = intended;
                             do {
-                                long waited = runner.run(flow.next(), ctx, stepStart);
-                                flow.stepDone(stepStart, waited, ctx.lastError());
+                                flow.runStep(runner, ctx, stepStart);
                                 stepStart = System.nanoTime();
                             } while (!flow.atStart() && ctx.lastError() == null && !over());
                         } else {
@@ -374,7 +375,7 @@ public final class Simulation {
         }
 
         private FlowTracker tracker(Pattern.OperationMix flow) {
-            return new FlowTracker(flow, metrics.operation(flowSlots.get(flow)), startNanos + config.warmUp().toNanos());
+            return new FlowTracker(flow, metrics.operation(flowSlots.get(flow)), recordFromNanos);
         }
 
         private RunResult result(Observation observation) {
@@ -434,10 +435,7 @@ public final class Simulation {
                             return;
                         }
                         long stepStart = System.nanoTime();
-                        long waited = runner.run(flow != null ? flow.next() : mix.pick(random), ctx, stepStart);
-                        if (flow != null) {
-                            flow.stepDone(stepStart, waited, ctx.lastError());
-                        }
+                        long waited = flow != null ? flow.runStep(runner, ctx, stepStart) : runner.run(mix.pick(random), ctx, stepStart);
                         userStats.done(index, waited);
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {
