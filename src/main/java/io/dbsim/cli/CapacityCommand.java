@@ -1,9 +1,9 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
-import io.dbsim.capacity.CapacityPlan;
-import io.dbsim.capacity.CapacityPlanner;
-import io.dbsim.capacity.Sweep;
+import io.dbsim.analysis.capacity.CapacityPlan;
+import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.CapacityJson;
 import io.dbsim.report.SweepFile;

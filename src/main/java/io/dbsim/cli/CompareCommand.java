@@ -1,7 +1,7 @@
 package io.dbsim.cli;
 
-import io.dbsim.compare.Comparison;
-import io.dbsim.compare.RunSample;
+import io.dbsim.analysis.compare.Comparison;
+import io.dbsim.analysis.compare.RunSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
-import io.dbsim.compare.Comparison;
-import io.dbsim.compare.RunSample;
+import io.dbsim.analysis.compare.Comparison;
+import io.dbsim.analysis.compare.RunSample;
 import io.dbsim.report.ComparisonConsole;
 import io.dbsim.report.ComparisonHtml;
 import io.dbsim.report.ComparisonJson;

@@ -2,19 +2,19 @@ package io.dbsim.cli;
 
 import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
+import io.dbsim.engine.PoolGate;
+import io.dbsim.engine.Simulation;
 import io.dbsim.report.ConsoleReport;
-import io.dbsim.report.DataOverview;
+import io.dbsim.seed.DataOverview;
 import io.dbsim.seed.SeedResult;
 import io.dbsim.seed.Seeder;
+import io.dbsim.settings.RunConfig;
 import io.dbsim.workload.Patterns;
-import io.dbsim.workload.PoolGate;
-import io.dbsim.workload.RunConfig;
-import io.dbsim.workload.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.time.Duration;

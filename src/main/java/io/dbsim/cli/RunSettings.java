@@ -1,10 +1,10 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
-import io.dbsim.report.Threshold;
-import io.dbsim.workload.PoolGate;
-import io.dbsim.workload.RunConfig;
-import io.dbsim.workload.Scenario;
+import io.dbsim.engine.PoolGate;
+import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.Scenario;
+import io.dbsim.settings.Threshold;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,9 +1,10 @@
 package io.dbsim.report;
 
-import io.dbsim.capacity.CapacityPlan;
-import io.dbsim.capacity.ClosedSystemModel;
-import io.dbsim.capacity.UslFit;
-import io.dbsim.capacity.UslModel;
+import io.dbsim.analysis.capacity.CapacityPlan;
+import io.dbsim.analysis.capacity.ClosedSystemModel;
+import io.dbsim.analysis.capacity.UslFit;
+import io.dbsim.analysis.capacity.UslModel;
+import io.dbsim.settings.Durations;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.dbsim.report;
 
-import io.dbsim.capacity.CapacityPlan;
-import io.dbsim.capacity.ClosedSystemModel;
-import io.dbsim.capacity.UslFit;
+import io.dbsim.analysis.capacity.CapacityPlan;
+import io.dbsim.analysis.capacity.ClosedSystemModel;
+import io.dbsim.analysis.capacity.UslFit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package io.dbsim.report;
 
 import io.dbsim.Text;
-import io.dbsim.compare.Change;
-import io.dbsim.compare.Comparison;
-import io.dbsim.compare.Metric;
-import io.dbsim.compare.PlanChange;
+import io.dbsim.analysis.Verdict;
+import io.dbsim.analysis.compare.Change;
+import io.dbsim.analysis.compare.Comparison;
+import io.dbsim.analysis.compare.Metric;
+import io.dbsim.analysis.compare.PlanChange;
 
 import java.io.PrintWriter;
 import java.util.List;

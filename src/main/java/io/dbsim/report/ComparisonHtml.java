@@ -1,11 +1,12 @@
 package io.dbsim.report;
 
-import io.dbsim.Text;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dbsim.compare.Change;
-import io.dbsim.compare.Comparison;
-import io.dbsim.compare.PlanChange;
-import io.dbsim.compare.RunSample;
+import io.dbsim.Text;
+import io.dbsim.analysis.Verdict;
+import io.dbsim.analysis.compare.Change;
+import io.dbsim.analysis.compare.Comparison;
+import io.dbsim.analysis.compare.PlanChange;
+import io.dbsim.analysis.compare.RunSample;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

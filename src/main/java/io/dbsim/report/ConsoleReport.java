@@ -1,17 +1,25 @@
 package io.dbsim.report;
 
-import io.dbsim.metrics.ErrorClass;
-import io.dbsim.metrics.OperationMetrics;
-import io.dbsim.workload.RunConfig;
-import io.dbsim.workload.RunResult;
+import io.dbsim.analysis.Assessment;
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.Finding;
+import io.dbsim.analysis.RunSummary;
+import io.dbsim.analysis.SpikeRecovery;
+import io.dbsim.analysis.Trends;
+import io.dbsim.analysis.Verdict;
+import io.dbsim.db.ErrorClass;
+import io.dbsim.engine.OperationMetrics;
+import io.dbsim.engine.RunResult;
+import io.dbsim.settings.Durations;
+import io.dbsim.settings.RunConfig;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** The end-of-run report on the console: what a DBA's load test report holds, in plain text. */
 public final class ConsoleReport {

@@ -1,7 +1,7 @@
 package io.dbsim.report;
 
-import io.dbsim.metrics.RunMetrics;
-import io.dbsim.workload.RunResult;
+import io.dbsim.engine.RunMetrics;
+import io.dbsim.engine.RunResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 

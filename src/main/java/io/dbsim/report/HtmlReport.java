@@ -1,7 +1,9 @@
 package io.dbsim.report;
 
-import io.dbsim.Text;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.Text;
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.SpikeRecovery;
 
 import java.io.IOException;
 import java.io.InputStream;

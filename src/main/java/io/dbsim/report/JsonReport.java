@@ -1,13 +1,20 @@
 package io.dbsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dbsim.capacity.CapacityPlan;
-import io.dbsim.metrics.ErrorClass;
-import io.dbsim.metrics.OperationMetrics;
-import io.dbsim.metrics.OperationTick;
-import io.dbsim.metrics.TimePoint;
-import io.dbsim.workload.RunConfig;
-import io.dbsim.workload.RunResult;
+import io.dbsim.analysis.Assessment;
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.Finding;
+import io.dbsim.analysis.RunSummary;
+import io.dbsim.analysis.SpikeRecovery;
+import io.dbsim.analysis.Trends;
+import io.dbsim.analysis.Verdict;
+import io.dbsim.analysis.capacity.CapacityPlan;
+import io.dbsim.db.ErrorClass;
+import io.dbsim.engine.OperationMetrics;
+import io.dbsim.engine.OperationTick;
+import io.dbsim.engine.RunResult;
+import io.dbsim.engine.TimePoint;
+import io.dbsim.settings.RunConfig;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;

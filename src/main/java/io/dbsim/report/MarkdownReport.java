@@ -1,12 +1,16 @@
 package io.dbsim.report;
 
-import io.dbsim.Text;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.Text;
 import io.dbsim.UsageException;
-import io.dbsim.compare.Change;
-import io.dbsim.compare.Comparison;
-import io.dbsim.compare.Metric;
-import io.dbsim.compare.RunSample;
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.SpikeRecovery;
+import io.dbsim.analysis.Trends;
+import io.dbsim.analysis.Verdict;
+import io.dbsim.analysis.compare.Change;
+import io.dbsim.analysis.compare.Comparison;
+import io.dbsim.analysis.compare.Metric;
+import io.dbsim.analysis.compare.RunSample;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,19 @@
 package io.dbsim.report;
 
-import io.dbsim.metrics.DatabaseCounters;
-import io.dbsim.metrics.IndexStat;
-import io.dbsim.metrics.Observation;
-import io.dbsim.metrics.PoolAcquireTracker;
-import io.dbsim.metrics.ServerFacts;
-import io.dbsim.metrics.StatementStat;
-import io.dbsim.metrics.TableStat;
-import io.dbsim.metrics.WaitSummary;
-import io.dbsim.workload.RunResult;
+import io.dbsim.Bytes;
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.Finding;
+import io.dbsim.analysis.PoolUse;
+import io.dbsim.analysis.RunSummary;
+import io.dbsim.engine.RunResult;
+import io.dbsim.observe.DatabaseCounters;
+import io.dbsim.observe.IndexStat;
+import io.dbsim.observe.Observation;
+import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.ServerFacts;
+import io.dbsim.observe.StatementStat;
+import io.dbsim.observe.TableStat;
+import io.dbsim.observe.WaitSummary;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,17 +1,19 @@
 package io.dbsim.report;
 
-import io.dbsim.metrics.DatabaseCounters;
-import io.dbsim.metrics.DatabasePoint;
-import io.dbsim.metrics.IndexStat;
-import io.dbsim.metrics.Observation;
-import io.dbsim.metrics.PlanInspector;
-import io.dbsim.metrics.ServerFacts;
-import io.dbsim.metrics.StatementStat;
-import io.dbsim.metrics.StatementTick;
-import io.dbsim.metrics.TableStat;
-import io.dbsim.metrics.TimePoint;
-import io.dbsim.metrics.WaitSummary;
-import io.dbsim.workload.RunResult;
+import io.dbsim.analysis.Finding;
+import io.dbsim.analysis.PoolUse;
+import io.dbsim.engine.RunResult;
+import io.dbsim.engine.TimePoint;
+import io.dbsim.observe.DatabaseCounters;
+import io.dbsim.observe.DatabasePoint;
+import io.dbsim.observe.IndexStat;
+import io.dbsim.observe.Observation;
+import io.dbsim.observe.PlanInspector;
+import io.dbsim.observe.ServerFacts;
+import io.dbsim.observe.StatementStat;
+import io.dbsim.observe.StatementTick;
+import io.dbsim.observe.TableStat;
+import io.dbsim.observe.WaitSummary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

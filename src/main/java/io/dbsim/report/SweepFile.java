@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dbsim.UsageException;
-import io.dbsim.capacity.Sweep;
-import io.dbsim.capacity.SweepStep;
+import io.dbsim.analysis.capacity.Sweep;
+import io.dbsim.analysis.capacity.SweepStep;
+import io.dbsim.settings.Durations;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,9 @@
 package io.dbsim.workload;
 
-import io.dbsim.metrics.ErrorClass;
+import io.dbsim.db.ErrorClass;
+import org.jooq.DSLContext;
 
+import java.sql.Connection;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,16 +31,17 @@ public final class OperationContext {
         this.dsl = new BoundDsl(catalog);
     }
 
-    BoundDsl dsl() {
-        return dsl;
+    /** This user's jOOQ context, pointed at the pooled connection of the operation in hand. */
+    public DSLContext bind(Connection connection, Operation operation) {
+        return dsl.bind(connection, operation);
     }
 
     /** How the last operation of this user ended: null when it succeeded. */
-    ErrorClass lastError() {
+    public ErrorClass lastError() {
         return lastError;
     }
 
-    void lastError(ErrorClass error) {
+    public void lastError(ErrorClass error) {
         lastError = error;
     }
 

@@ -1,6 +1,5 @@
 package io.dbsim.workload;
 
-import io.dbsim.metrics.CapturedStatement;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Query;

@@ -1,5 +1,6 @@
 package io.dbsim.report;
 
+import io.dbsim.analysis.Bottlenecks;
 import io.dbsim.cli.ExitCodes;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.support.Chromium;

@@ -1,0 +1,33 @@
+package io.dbsim.analysis.capacity;
+
+import java.util.List;
+
+/**
+ * The answer to "how many users can this database carry, with what pool, at what response time".
+ *
+ * @param fit                     the USL fitted to the sweep; for a single run, a line through one point
+ * @param weak                    true when it rests on one run, not a sweep: an optimistic upper bound
+ * @param thinkSeconds            the target users' think time, plus the simulator's measured per-operation overhead
+ * @param atTarget                the closed-system model's prediction at the target users and {@code pool}
+ * @param p95Ms                   the predicted p95: the mean scaled by the p95/mean ratio measured at the closest step
+ * @param maxUsersMeetingTarget   the largest user count whose predicted p95 meets the target, with {@code pool}
+ * @param recommendedPool         the smallest pool within 1% of the best throughput at the target users
+ * @param contentionPool          past this many busy connections more connections lower throughput (null: no peak seen)
+ * @param limit                   what limits first at the target: pool, database, load generator, or none
+ * @param measuredBusyMax         the largest busy concurrency the steps measured
+ */
+public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double overheadMs,
+                           double p95TargetMs, int pool, ClosedSystemModel.Prediction atTarget, double p95Ms,
+                           int maxUsersMeetingTarget, int recommendedPool, Integer contentionPool, String limit,
+                           String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest) {
+
+    /** The target's busy connections over the largest measured: above 1, an extrapolation. */
+    public double rangeRatio() {
+        return atTarget.busyMean() / measuredBusyMax;
+    }
+
+    /** Fit on all steps but the largest, predict the largest, compare with what it measured. */
+    public record Backtest(int fittedSteps, int users, int pool, double predictedThroughput, double measuredThroughput,
+                           double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct) {
+    }
+}

@@ -1,0 +1,247 @@
+package io.dbsim.analysis.capacity;
+
+import io.dbsim.analysis.capacity.CapacityPlan.Backtest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits the USL to a sweep and answers the capacity questions with the closed-system model, saying
+ * how far the answer can be trusted.
+ */
+public final class CapacityPlanner {
+
+    /** Below this R² the model does not describe the steps well enough to extrapolate from. */
+    static final double POOR_FIT_R2 = 0.9;
+    static final double SATURATED_SIMULATOR_CPU_PCT = 80;
+    private static final int MAX_USERS_SEARCHED = 10_000_000;
+
+    private final List<SweepStep> steps;
+    private final double sweepThinkSeconds;
+
+    public CapacityPlanner(Sweep sweep) {
+        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
+                sweep.thinkTimeMs() / 1000.0);
+    }
+
+    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds) {
+        this.steps = steps;
+        this.sweepThinkSeconds = sweepThinkSeconds;
+    }
+
+    /** The USL fitted to the finished steps. */
+    public UslFit fit() {
+        if (steps.size() < 3) {
+            throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
+        }
+        return UslFit.fit(points(steps));
+    }
+
+    /**
+     * @param pool null to use the recommended pool
+     */
+    public CapacityPlan plan(int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
+        return plan(fit(), targetUsers, thinkSeconds, p95TargetMs, pool);
+    }
+
+    /** The same, on a {@link #fit()} already made. */
+    public CapacityPlan plan(UslFit fit, int targetUsers, double thinkSeconds, double p95TargetMs, Integer pool) {
+        List<String> warnings = new ArrayList<>();
+        Backtest backtest = steps.size() >= 4 ? backtest() : null;
+        if (backtest == null) {
+            warnings.add("no back-test: it needs at least 4 steps (fit on all but the largest, predict the largest)");
+        }
+        return answer(fit, false, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, backtest);
+    }
+
+    /** A weaker estimate from one run: a straight line through its one point, so no contention is assumed. */
+    public static CapacityPlan fromSingleRun(SweepStep run, double runThinkSeconds, int targetUsers, double thinkSeconds,
+                                             double p95TargetMs, Integer pool) {
+        UslModel line = new UslModel(run.throughput() / run.busyLittle(), 0, 0);
+        UslFit fit = new UslFit(line, new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN,
+                List.of(new UslFit.Point(run.busyLittle(), run.throughput())), new double[] {0});
+        // An interrupted run still estimates from what it measured: unlike a sweep step, it is all there is.
+        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds);
+        List<String> warnings = new ArrayList<>();
+        warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
+                + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
+        return planner.answer(fit, true, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, null);
+    }
+
+    private CapacityPlan answer(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double p95TargetMs,
+                                Integer givenPool, List<String> warnings, Backtest backtest) {
+        ClosedSystemModel model = new ClosedSystemModel(fit.model());
+        double overheadMs = overheadMs();
+        double think = thinkSeconds + overheadMs / 1000.0;
+        double peak = fit.model().peakConcurrency();
+        double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
+        double hold = 1 / fit.model().lambda();
+        double offered = targetUsers * hold / (think + hold);
+        int poolCeiling = (int) Math.min(targetUsers, Math.min(1000, Math.max(Double.isInfinite(peak) ? 0 : 2 * Math.ceil(peak),
+                Math.max(Math.max(50, 4 * Math.ceil(maxBusy)), 2 * Math.ceil(offered)))));
+        int recommended = recommendedPool(model, targetUsers, think, p95TargetMs, Math.max(1, poolCeiling));
+        int pool = givenPool != null ? givenPool : recommended;
+        ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
+        double p95 = p95(at);
+        int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
+        Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
+
+        if (!weak && fit.rSquared() < POOR_FIT_R2) {
+            warnings.add(String.format(Locale.ROOT, "the fit is poor (R² %.3f < %.1f): the steps do not follow the model; "
+                    + "measure longer steps or more of them", fit.rSquared(), POOR_FIT_R2));
+        }
+        if (!weak && !fit.coherencyEstimated()) {
+            warnings.add(String.format(Locale.ROOT, "the steps show no falling throughput yet, so κ cannot be estimated "
+                    + "(κ %.3g ± %.2g): predictions past %.0f busy connections are optimistic; sweep to higher concurrency",
+                    fit.model().kappa(), fit.standardErrors()[2], maxBusy));
+        }
+        double rangeRatio = at.busyMean() / maxBusy;
+        if (rangeRatio > 2) {
+            warnings.add(String.format(Locale.ROOT, "the target needs %.1f busy connections, %.1fx the largest measured (%.1f): "
+                    + "an extrapolation, not a measurement", at.busyMean(), rangeRatio, maxBusy));
+        }
+        if (!weak) {
+            int rounds = steps.stream().mapToInt(SweepStep::rounds).min().orElse(1);
+            double spread = steps.stream().mapToDouble(SweepStep::spreadPct).max().orElse(0);
+            if (rounds < 2) {
+                warnings.add("each step ran once, so the machine's own noise is unknown: 'dbsim sweep --repeat 3' measures it");
+            } else if (spread > 10) {
+                warnings.add(String.format(Locale.ROOT, "a step's throughput varied by up to %.0f%% between its %d rounds on this "
+                        + "machine: differences smaller than that are noise, not the model", spread, rounds));
+            }
+        }
+        SweepStep hottest = steps.stream().max(Comparator.comparingDouble(SweepStep::simulatorCpuPct)).orElseThrow();
+        boolean generatorLimited = hottest.simulatorCpuPct() >= SATURATED_SIMULATOR_CPU_PCT;
+        if (generatorLimited) {
+            warnings.add(String.format(Locale.ROOT, "the simulator used %.0f%% of the CPU at %d users: from there on the "
+                    + "measured steps show the load generator's limit, not only the database's", hottest.simulatorCpuPct(),
+                    hottest.users()));
+        }
+        String limit;
+        String reason;
+        double demand = targetUsers / (think + hold);
+        ClosedSystemModel.Prediction withBestPool = pool == recommended ? at : model.predict(targetUsers, think, recommended);
+        String peakText = Double.isInfinite(fit.model().peakThroughput()) ? "the model has no peak (one run)"
+                : String.format(Locale.ROOT, "the database runs at %.0f%% of its modelled peak",
+                100 * at.throughput() / fit.model().peakThroughput());
+        if (at.throughput() >= 0.95 * demand) {
+            limit = "none";
+            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s and get %.0f; the pool is full %.0f%% of the time "
+                    + "and %s", demand, at.throughput(), at.poolFullPct(), peakText);
+        } else if (contention != null && pool > contention && withBestPool.throughput() > 1.05 * at.throughput()) {
+            limit = "pool";
+            reason = String.format(Locale.ROOT, "the pool of %d is larger than the %d busy connections where the database "
+                    + "peaks: the extra connections add contention; a pool of %d carries %.0f ops/s instead of %.0f", pool,
+                    contention, recommended, withBestPool.throughput(), at.throughput());
+        } else if (withBestPool.throughput() > 1.05 * at.throughput()) {
+            limit = "pool";
+            reason = String.format(Locale.ROOT, "all %d connections are busy %.0f%% of the time and users wait %.1f ms on average; "
+                    + "a pool of %d carries %.0f ops/s instead of %.0f", pool, at.poolFullPct(), at.poolWaitMean() * 1000,
+                    recommended, withBestPool.throughput(), at.throughput());
+        } else {
+            limit = generatorLimited ? "load generator" : "database";
+            boolean queueInPool = at.poolWaitMean() > 0.1 * at.responseMean();
+            reason = String.format(Locale.ROOT, "the users ask for %.0f ops/s; the database gives at most %.0f%s, so %s",
+                    demand, Math.max(at.throughput(), Math.min(fit.model().peakThroughput(), withBestPool.throughput())), contention == null ? "" : " at about " + contention + " busy connections",
+                    queueInPool ? String.format(Locale.ROOT, "users queue for connections (%.1f ms on average) whatever the pool size",
+                            at.poolWaitMean() * 1000)
+                            : String.format(Locale.ROOT, "each operation holds its connection longer (%.1f ms against %.1f ms alone)",
+                            at.holdMean() * 1000, 1000 / fit.model().lambda()));
+        }
+        return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
+                contention, limit, reason, maxBusy, List.copyOf(warnings), backtest);
+    }
+
+    /**
+     * The smallest pool that carries the target users as well as any: within 1% of the best throughput
+     * and with queueing for a connection adding at most a tenth to the best response time; among those,
+     * one that meets the p95 target when one does.
+     */
+    private int recommendedPool(ClosedSystemModel model, int users, double think, double p95TargetMs, int ceiling) {
+        double bestX = 0;
+        double bestR = Double.MAX_VALUE;
+        ClosedSystemModel.Prediction[] p = new ClosedSystemModel.Prediction[ceiling + 1];
+        for (int c = 1; c <= ceiling; c++) {
+            p[c] = model.predict(users, think, c);
+            bestX = Math.max(bestX, p[c].throughput());
+            bestR = Math.min(bestR, p[c].responseMean());
+        }
+        int first = ceiling;
+        for (int c = 1; c <= ceiling; c++) {
+            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR) {
+                first = c;
+                break;
+            }
+        }
+        for (int c = first; c <= ceiling; c++) {
+            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR && p95(p[c]) <= p95TargetMs) {
+                return c;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Binary search; past saturation the response time grows by 1/X per user, so twice the users that
+     * a saturated pool serves within the target bounds the search.
+     */
+    private int maxUsersMeetingTarget(ClosedSystemModel model, UslModel usl, double think, int pool, double p95TargetMs) {
+        if (p95(model.predict(1, think, pool)) > p95TargetMs) {
+            return 0;
+        }
+        double saturated = 0;
+        for (int c = 1; c <= pool; c++) {
+            saturated = Math.max(saturated, usl.throughput(c));
+        }
+        int bound = (int) Math.min(MAX_USERS_SEARCHED, 2 * saturated * (think + p95TargetMs / 1000.0) + pool + 2);
+        int lo = 1;
+        int hi = 2;
+        while (hi < bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+            lo = hi;
+            hi = Math.min(bound, hi * 2);
+        }
+        if (hi >= bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+            return hi;
+        }
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (p95(model.predict(mid, think, pool)) <= p95TargetMs) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The mean response scaled by the p95/mean ratio measured at the step of closest busy concurrency. */
+    private double p95(ClosedSystemModel.Prediction p) {
+        SweepStep closest = steps.stream().min(Comparator.comparingDouble(s -> Math.abs(s.busyLittle() - p.busyMean()))).orElseThrow();
+        double ratio = closest.meanMs() > 0 ? closest.p95Ms() / closest.meanMs() : 1;
+        return p.responseMean() * 1000 * ratio;
+    }
+
+    private double overheadMs() {
+        double[] o = steps.stream().mapToDouble(SweepStep::cycleOverheadMs).sorted().toArray();
+        return o.length == 0 ? 0 : Math.max(0, o[o.length / 2]);
+    }
+
+    private Backtest backtest() {
+        SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
+        List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
+        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds);
+        UslFit fit = UslFit.fit(points(rest));
+        ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model())
+                .predict(largest.users(), sweepThinkSeconds + smaller.overheadMs() / 1000.0, largest.poolSize());
+        double p95 = smaller.p95(p);
+        return new Backtest(rest.size(), largest.users(), largest.poolSize(), p.throughput(), largest.throughput(),
+                100 * (p.throughput() - largest.throughput()) / largest.throughput(), p95, largest.p95Ms(),
+                100 * (p95 - largest.p95Ms()) / largest.p95Ms());
+    }
+
+    private static List<UslFit.Point> points(List<SweepStep> steps) {
+        return steps.stream().map(s -> new UslFit.Point(s.busyLittle(), s.throughput())).toList();
+    }
+}

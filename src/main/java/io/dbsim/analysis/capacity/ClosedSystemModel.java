@@ -1,0 +1,74 @@
+package io.dbsim.analysis.capacity;
+
+import org.hipparchus.special.Gamma;
+
+/**
+ * Users who think between operations, in front of a pool of {@code c} connections to a database
+ * whose throughput at n busy connections is the fitted USL. Solved exactly as a closed product-form
+ * network of two stations: a delay station (thinking users) and a load-dependent one (the pool and
+ * the database: with j users there, min(j, c) are served at the USL's rate and the rest wait for a
+ * connection). The interactive response-time law R = N / X − Z holds by construction.
+ */
+public final class ClosedSystemModel {
+
+    private final UslModel usl;
+
+    public ClosedSystemModel(UslModel usl) {
+        this.usl = usl;
+    }
+
+    /**
+     * @param holdMean      mean time a connection is held
+     * @param poolWaitMean  mean wait for a connection
+     * @param busyMean      mean busy connections
+     * @param poolFullPct   share of time all {@code pool} connections are busy
+     */
+    public record Prediction(int users, int pool, double thinkSeconds, double throughput, double responseMean,
+                             double holdMean, double poolWaitMean, double busyMean, double poolFullPct) {
+    }
+
+    public Prediction predict(int users, double thinkSeconds, int pool) {
+        if (users <= 0 || pool <= 0) {
+            throw new IllegalArgumentException("users and pool must be positive");
+        }
+        double[] logWeight = new double[users + 1];
+        double[] rate = new double[users + 1];
+        double cumulative = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j <= users; j++) {
+            if (j > 0) {
+                rate[j] = usl.throughput(Math.min(j, pool));
+                cumulative += Math.log(rate[j]);
+            }
+            if (thinkSeconds <= 0) {
+                logWeight[j] = j == users ? 0 : Double.NEGATIVE_INFINITY;
+            } else {
+                logWeight[j] = (users - j) * Math.log(thinkSeconds) - Gamma.logGamma(users - j + 1.0) - cumulative;
+            }
+            max = Math.max(max, logWeight[j]);
+        }
+        double total = 0;
+        double[] p = new double[users + 1];
+        for (int j = 0; j <= users; j++) {
+            p[j] = Math.exp(logWeight[j] - max);
+            total += p[j];
+        }
+        double throughput = 0;
+        double present = 0;
+        double busy = 0;
+        double full = 0;
+        for (int j = 0; j <= users; j++) {
+            p[j] /= total;
+            throughput += p[j] * rate[j];
+            present += p[j] * j;
+            busy += p[j] * Math.min(j, pool);
+            if (j >= pool) {
+                full += p[j];
+            }
+        }
+        double response = present / throughput;
+        double hold = busy / throughput;
+        return new Prediction(users, pool, thinkSeconds, throughput, response, hold, Math.max(0, response - hold), busy,
+                100.0 * full);
+    }
+}

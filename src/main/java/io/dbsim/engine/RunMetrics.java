@@ -1,0 +1,108 @@
+package io.dbsim.engine;
+
+import io.dbsim.observe.DatabasePoint;
+import io.dbsim.observe.HostLoad;
+import io.dbsim.observe.Micros;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** All measurements of one run: per operation, users' wake-up lateness, and the time series. */
+public final class RunMetrics {
+
+    private final OperationMetrics[] operations;
+    private final int operationCount;
+    private final boolean keepIntervals;
+    private final Recorder lateness = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final Histogram latenessSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final List<TimePoint> series = new ArrayList<>();
+    private final List<IntervalLog> intervals = new ArrayList<>();
+    private long lastSampleNanos;
+
+    /**
+     * @param names           metric slots: the operations first, then whole-flow slots, which the
+     *                        per-interval series leaves out (a journey is not one more operation)
+     * @param operationCount  how many of the slots are operations
+     * @param keepIntervals   keep each interval's histograms for an HdrHistogram log (a few MB an hour)
+     */
+    public RunMetrics(List<String> names, int operationCount, long startNanos, boolean keepIntervals) {
+        this.operations = names.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
+        this.operationCount = operationCount;
+        this.keepIntervals = keepIntervals;
+        this.lastSampleNanos = startNanos;
+    }
+
+    public OperationMetrics operation(int index) {
+        return operations[index];
+    }
+
+    /** How late a user woke up after its think time, against its schedule. */
+    public void lateness(long micros) {
+        lateness.recordValue(Micros.clamp(micros));
+    }
+
+    /** Seconds since the previous sample. */
+    public synchronized double secondsSinceLastSample(long nowNanos) {
+        return Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
+    }
+
+    /** Closes the current interval: adds it to the totals and to the time series. */
+    public synchronized TimePoint sample(long nowNanos, double elapsedSeconds, int users, int busy, int idle, int waiting,
+                                         HostLoad.Point host, DatabasePoint database) {
+        Histogram merged = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+        long errors = 0;
+        long endMillis = System.currentTimeMillis();
+        long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
+        List<OperationTick> ticks = new ArrayList<>(operationCount);
+        for (int i = 0; i < operations.length; i++) {
+            OperationMetrics op = operations[i];
+            OperationMetrics.Interval interval = op.sample();
+            if (i < operationCount) {
+                ticks.add(OperationTick.of(op.name(), interval));
+                merged.add(interval.succeeded());
+                errors += interval.failed();
+            }
+            if (keepIntervals && interval.succeeded().getTotalCount() > 0) {
+                intervals.add(new IntervalLog(op.name(), startMillis, endMillis, interval.compressed()));
+            }
+        }
+        latenessSoFar.add(lateness.getIntervalHistogram());
+        double seconds = Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
+        lastSampleNanos = nowNanos;
+        long ops = merged.getTotalCount() + errors;
+        TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
+                merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks));
+        series.add(point);
+        return point;
+    }
+
+    /**
+     * One operation's successful latencies over one sample interval, in microseconds, compressed;
+     * kept for HdrHistogram interval logs (--hdr-log). An hour at one-second samples takes a few MB.
+     */
+    public record IntervalLog(String operation, long startMillis, long endMillis, byte[] compressed) {
+    }
+
+    public synchronized List<IntervalLog> intervals() {
+        return List.copyOf(intervals);
+    }
+
+    public synchronized List<TimePoint> series() {
+        return List.copyOf(series);
+    }
+
+    public synchronized Histogram lateness() {
+        return latenessSoFar.copy();
+    }
+
+    public List<OperationMetrics.Summary> summaries() {
+        List<OperationMetrics.Summary> all = new ArrayList<>();
+        for (OperationMetrics op : operations) {
+            all.add(op.summary());
+        }
+        return all;
+    }
+}

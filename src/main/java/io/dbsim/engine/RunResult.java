@@ -1,0 +1,35 @@
+package io.dbsim.engine;
+
+import io.dbsim.observe.Observation;
+import io.dbsim.settings.RunConfig;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What one run measured, frozen for the reports. */
+public record RunResult(
+        RunConfig config,
+        String database,
+        String serverVersion,
+        Map<String, Integer> usersByPattern,
+        Instant startedAt,
+        Duration elapsed,
+        Duration measured,
+        boolean interrupted,
+        List<OperationMetrics.Summary> operations,
+        List<TimePoint> timeSeries,
+        Histogram wakeUpLateness,
+        Fairness fairness,
+        long droppedArrivals,
+        int poolSize,
+        Observation observation,
+        List<RunMetrics.IntervalLog> latencyIntervals,
+        List<FlowResult> flows) {
+
+    public double peakHeapMb() {
+        return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);
+    }
+}

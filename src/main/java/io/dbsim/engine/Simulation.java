@@ -1,0 +1,467 @@
+package io.dbsim.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.PropertyElf;
+import io.dbsim.UsageException;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.DatabaseErrors;
+import io.dbsim.observe.DatabaseObserver;
+import io.dbsim.observe.HostLoad;
+import io.dbsim.observe.Observation;
+import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.ServerFacts;
+import io.dbsim.observe.StatementStat;
+import io.dbsim.observe.WaitSummary;
+import io.dbsim.settings.RunConfig;
+import io.dbsim.workload.CapturedStatement;
+import io.dbsim.workload.KeySpace;
+import io.dbsim.workload.Operation;
+import io.dbsim.workload.OperationContext;
+import io.dbsim.workload.Operations;
+import io.dbsim.workload.Pattern;
+import io.dbsim.workload.StatementCatalog;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * One simulation run: virtual users (one virtual thread each) or a fixed arrival rate, over a
+ * HikariCP pool with a fair queue in front, measured per operation, with a progress line like
+ * pgbench -P. {@link #stop()} (Ctrl-C) ends it early; what was measured so far is kept.
+ */
+public final class Simulation {
+
+    /** After the end, operations still running get this long to finish before their users are interrupted. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** The run's connections show under this name in pg_stat_activity; the observer samples exactly these. */
+    public static final String APPLICATION_NAME = "dbsim-run";
+
+    private final RunConfig config;
+    private final Pattern pattern;
+    private final ConnectionInfo database;
+    private final PrintWriter progress;
+    private final boolean keepLatencyIntervals;
+    private volatile boolean stopRequested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress) {
+        this(config, pattern, database, progress, false);
+    }
+
+    /** @param keepLatencyIntervals keep per-interval histograms for an HdrHistogram log */
+    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress,
+                      boolean keepLatencyIntervals) {
+        this.config = config;
+        this.pattern = pattern;
+        this.database = database;
+        this.progress = progress;
+        this.keepLatencyIntervals = keepLatencyIntervals;
+    }
+
+    /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
+    public void stop(long timeout, TimeUnit unit) throws InterruptedException {
+        stopRequested = true;
+        finished.await(timeout, unit);
+    }
+
+    public RunResult run() {
+        HostLoad host = new HostLoad();
+        StatementCatalog catalog = new StatementCatalog();
+        PoolAcquireTracker tracker = new PoolAcquireTracker();
+        Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
+        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
+            ServerFacts facts = observer.facts();
+            DatabaseObserver.Snapshot before = observer.snapshot();
+            Run run;
+            try (HikariDataSource pool = new HikariDataSource(hikariConfig(tracker));
+                 PoolGate gate = new PoolGate(pool, config.poolQueue())) {
+                KeySpace keys;
+                String version;
+                try (Connection c = pool.getConnection()) {
+                    keys = KeySpace.read(c);
+                    version = c.getMetaData().getDatabaseProductVersion();
+                } catch (SQLException e) {
+                    throw DatabaseErrors.explain(e, database);
+                }
+                run = new Run(gate, keys, version, catalog, host, observer, before,
+                        new WaitSummary.Tally(operationOf));
+                run.execute();
+            }
+            observer.awaitRunBackendsGone(Duration.ofSeconds(5));
+            DatabaseObserver.Snapshot after = before == null ? null : observer.snapshot();
+            DatabaseObserver.Delta delta = after == null ? null : after.since(before).named(operationOf);
+            List<CapturedStatement> captured = catalog.statements();
+            Observation observation = new Observation(facts, delta, run.waits.summary(),
+                    observer.inspectPlans(captured), tracker.summary(), observer.statementsAvailable(),
+                    observer.notes(), captured);
+            return run.result(observation);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
+        HikariConfig h = new HikariConfig();
+        h.setMetricsTrackerFactory(tracker);
+        h.setJdbcUrl(database.jdbcUrl());
+        h.setUsername(database.user());
+        h.setPassword(database.password());
+        h.setPoolName("dbsim");
+        h.setMaximumPoolSize(config.poolSize());
+        h.setMinimumIdle(Math.min(config.poolMinIdle(), config.poolSize()));
+        h.setConnectionTimeout(config.connectionTimeout().toMillis());
+        h.setInitializationFailTimeout(-1);
+        h.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
+            h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+        }
+        Properties props = new Properties();
+        props.putAll(config.poolProperties());
+        try {
+            PropertyElf.setTargetFromProperties(h, props);
+        } catch (RuntimeException e) {
+            throw new UsageException("--pool-property: " + e.getMessage()
+                    + " (use HikariCP property names such as maxLifetime=600000 or leakDetectionThreshold=2000)");
+        }
+        return h;
+    }
+
+    /** The state of one run in progress. */
+    private final class Run {
+        private final PoolGate gate;
+        private final KeySpace keys;
+        private final String serverVersion;
+        private final long startNanos = System.nanoTime();
+        private final Instant startedAt = Instant.now();
+        private final long endNanos;
+        /** Operations and journeys that start before this (the warm-up) are left out of the statistics. */
+        private final long recordFromNanos;
+        private final RunMetrics metrics;
+        private final OperationRunner runner;
+        private final String runToken;
+        private final AtomicLong sequence = new AtomicLong();
+        private final AtomicInteger activeUsers = new AtomicInteger();
+        /** Running users, newest last: stages that lower the target stop the newest first; only the control thread uses it. */
+        private final java.util.ArrayDeque<UserThread> users = new java.util.ArrayDeque<>();
+        private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
+        private final UserStats userStats;
+        private final List<Pattern.OperationMix> assignment;
+        private final AtomicLong dropped = new AtomicLong();
+        private final StatementCatalog catalog;
+        /** Flows are measured whole in metric slots after the operations'. */
+        private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
+        private final RunSampler sampler;
+        private final WaitSummary.Tally waits;
+        private int started;
+        private long endedNanos;
+
+        Run(PoolGate gate, KeySpace keys, String serverVersion, StatementCatalog catalog, HostLoad host,
+            DatabaseObserver observer, DatabaseObserver.Snapshot before, WaitSummary.Tally waits) {
+            this.gate = gate;
+            this.keys = keys;
+            this.serverVersion = serverVersion;
+            this.catalog = catalog;
+            Duration planned = config.plannedDuration();
+            this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
+            this.recordFromNanos = startNanos + config.warmUp().toNanos();
+            List<String> metricNames = new java.util.ArrayList<>(Operations.ALL.stream().map(Operation::name).toList());
+            pattern.mixes().stream().filter(Pattern.OperationMix::flow).forEach(f -> {
+                flowSlots.put(f, metricNames.size());
+                metricNames.add(f.name());
+            });
+            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, keepLatencyIntervals);
+            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
+            this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
+            int slots = config.openModel() ? 0 : startsNeeded();
+            this.userStats = new UserStats(slots);
+            // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
+            this.assignment = pattern.assign(config.openModel() ? 100 : slots);
+            this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, progress, startNanos,
+                    config.sampleInterval().toNanos(), config.progressInterval().toNanos(),
+                    before == null ? null : before.counters(),
+                    before == null || before.statements() == null ? null : StatementStat.totalsOf(before.statements()), waits);
+            this.waits = waits;
+        }
+
+        private int startsNeeded() {
+            if (!config.staged()) {
+                return config.users();
+            }
+            int total = 0;
+            int previous = 0;
+            for (RunConfig.Stage s : config.stages()) {
+                total += Math.max(0, s.target() - previous);
+                previous = s.target();
+            }
+            return Math.max(total, 1);
+        }
+
+        void execute() {
+            Thread samplerThread = Thread.ofPlatform().daemon().name("dbsim-sampler").start(sampler);
+            try {
+                if (config.openModel()) {
+                    arrivals();
+                } else if (config.staged()) {
+                    stages();
+                } else {
+                    rampUp();
+                }
+                finish();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested = true;
+                finish();
+            } finally {
+                endedNanos = System.nanoTime();
+                samplerThread.interrupt();
+                joinQuietly(samplerThread);
+            }
+            sampler.sample(false);
+        }
+
+        private static void joinQuietly(Thread t) {
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private boolean over() {
+            return stopRequested || System.nanoTime() >= endNanos;
+        }
+
+        private void rampUp() throws InterruptedException {
+            long spacing = config.users() <= 1 ? 0 : config.rampUp().toNanos() / config.users();
+            for (int u = 0; u < config.users() && !over(); u++) {
+                sleepUntil(startNanos + u * spacing);
+                if (!over()) {
+                    startUser();
+                }
+            }
+            awaitUsers();
+        }
+
+        private void stages() throws InterruptedException {
+            long stageStart = startNanos;
+            int from = 0;
+            for (RunConfig.Stage stage : config.stages()) {
+                long length = stage.duration().toNanos();
+                while (!stopRequested) {
+                    long now = System.nanoTime();
+                    double progressInStage = length == 0 ? 1 : Math.min(1, (double) (now - stageStart) / length);
+                    int target = (int) Math.round(from + (stage.target() - from) * progressInStage);
+                    // Counted as users not yet asked to stop: a stopped user may still be finishing its
+                    // operation, and counting it would stop older users too (all of them, on a steep drop).
+                    while (users.size() < target && started < userStats.capacity()) {
+                        startUser();
+                    }
+                    while (users.size() > target) {
+                        UserThread newest = users.pollLast();
+                        if (newest == null) {
+                            break;
+                        }
+                        newest.stopSoon();
+                    }
+                    if (now >= stageStart + length) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                stageStart += length;
+                from = stage.target();
+            }
+            awaitUsers();
+        }
+
+        private void arrivals() throws InterruptedException {
+            long interval = (long) (1e9 / config.ratePerSecond());
+            AtomicInteger inFlight = new AtomicInteger();
+            SplittableRandom seeds = new SplittableRandom(config.seed());
+            for (long k = 0; ; k++) {
+                long intended = startNanos + k * interval;
+                if (intended >= endNanos || stopRequested) {
+                    break;
+                }
+                sleepUntil(intended);
+                if (over()) {
+                    break;
+                }
+                if (inFlight.get() >= config.maxUsers()) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                activeUsers.incrementAndGet();
+                SplittableRandom random = seeds.split();
+                Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        if (mix.flow()) {
+                            // An arrival of a flow walks the whole journey, without think time between steps.
+                            FlowTracker flow = tracker(mix);
+                            long stepStart = intended;
+                            do {
+                                flow.runStep(runner, ctx, stepStart);
+                                stepStart = System.nanoTime();
+                            } while (!flow.atStart() && ctx.lastError() == null && !over());
+                        } else {
+                            runner.run(mix.pick(random), ctx, intended);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        inFlight.decrementAndGet();
+                        activeUsers.decrementAndGet();
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + GRACE_NANOS;
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        private void startUser() {
+            int index = started++;
+            UserThread user = new UserThread(index, assignment.get(index),
+                    new SplittableRandom(config.seed() * 1_000_003L + index));
+            users.add(user);
+            everyUser.add(user);
+            activeUsers.incrementAndGet();
+            user.thread = Thread.ofVirtual().name("user-" + index).start(user);
+        }
+
+        private void awaitUsers() throws InterruptedException {
+            for (UserThread u : everyUser) {
+                while (u.thread.isAlive()) {
+                    if (stopRequested || System.nanoTime() >= endNanos) {
+                        return;
+                    }
+                    u.thread.join(Duration.ofMillis(50));
+                }
+            }
+        }
+
+        /** Lets users finish the operation in hand, then interrupts whoever is still at it. */
+        private void finish() {
+            long deadline = System.nanoTime() + GRACE_NANOS;
+            for (UserThread u : everyUser) {
+                u.stopSoon();
+            }
+            for (UserThread u : everyUser) {
+                long left = deadline - System.nanoTime();
+                try {
+                    if (left <= 0 || !u.thread.join(Duration.ofNanos(left))) {
+                        u.thread.interrupt();
+                    }
+                } catch (InterruptedException e) {
+                    u.thread.interrupt();
+                }
+            }
+        }
+
+        private FlowTracker tracker(Pattern.OperationMix flow) {
+            return new FlowTracker(flow, metrics.operation(flowSlots.get(flow)), recordFromNanos);
+        }
+
+        private RunResult result(Observation observation) {
+            long now = endedNanos;
+            Map<String, Integer> byPattern = new LinkedHashMap<>();
+            for (int i = 0; i < started; i++) {
+                byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
+            }
+            List<OperationMetrics.Summary> summaries = metrics.summaries();
+            List<FlowResult> flows = flowSlots.entrySet().stream().map(e -> new FlowResult(e.getKey().name(),
+                    e.getKey().operations().stream().map(Operation::name).toList(), summaries.get(e.getValue()))).toList();
+            Duration elapsed = Duration.ofNanos(now - startNanos);
+            Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
+            return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
+                    stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
+                    metrics.intervals(), flows);
+        }
+
+        private void sleepUntil(long deadline) throws InterruptedException {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0 && !stopRequested) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+        }
+
+        /** A closed-model user: operation, think time, again, until its operations or the run are done. */
+        private final class UserThread implements Runnable {
+            private final int index;
+            private final Pattern.OperationMix mix;
+            private final SplittableRandom random;
+            private volatile boolean stopping;
+            private volatile Thread thread;
+
+            UserThread(int index, Pattern.OperationMix mix, SplittableRandom random) {
+                this.index = index;
+                this.mix = mix;
+                this.random = random;
+            }
+
+            void stopSoon() {
+                stopping = true;
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
+            }
+
+            @Override
+            public void run() {
+                OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                long meanThink = config.thinkTime().toNanos();
+                FlowTracker flow = mix.flow() ? tracker(mix) : null;
+                try {
+                    for (int done = 0; config.opsPerUser() == 0 || done < config.opsPerUser(); done++) {
+                        if (stopping || over()) {
+                            return;
+                        }
+                        long stepStart = System.nanoTime();
+                        long waited = flow != null ? flow.runStep(runner, ctx, stepStart) : runner.run(mix.pick(random), ctx, stepStart);
+                        userStats.done(index, waited);
+                        long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
+                        if (meanThink > 0) {
+                            long until = Math.min(wake, endNanos);
+                            while (!stopping && !stopRequested && System.nanoTime() < until) {
+                                LockSupport.parkNanos(until - System.nanoTime());
+                                if (Thread.currentThread().isInterrupted()) {
+                                    return;
+                                }
+                            }
+                            if (until == wake && !stopping && !stopRequested) {
+                                metrics.lateness((System.nanoTime() - wake) / 1000);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    activeUsers.decrementAndGet();
+                }
+            }
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.dbsim.metrics;
-
-/** No connection became free within the connection timeout. */
-public final class PoolTimeoutException extends RuntimeException {
-    public PoolTimeoutException(long waitedMillis) {
-        super("no pooled connection became free within " + waitedMillis + " ms");
-    }
-}

@@ -1,0 +1,61 @@
+package io.dbsim.observe;
+
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.PoolStats;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * HikariCP's own view of the pool, through its metrics-tracker hook: how long getConnection took
+ * inside HikariCP, how long connections were held, how long new ones took to open, and timeouts.
+ * Recorders are wait-free, so the tracker adds no contention to the hot path.
+ */
+public final class PoolAcquireTracker implements MetricsTrackerFactory, IMetricsTracker {
+
+    private final Recorder acquire = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final Recorder usage = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final Recorder created = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final LongAdder timeouts = new LongAdder();
+
+    @Override
+    public IMetricsTracker create(String poolName, PoolStats poolStats) {
+        return this;
+    }
+
+    @Override
+    public void recordConnectionAcquiredNanos(long elapsedNanos) {
+        acquire.recordValue(clamp(elapsedNanos / 1000));
+    }
+
+    @Override
+    public void recordConnectionUsageMillis(long elapsedMillis) {
+        usage.recordValue(clamp(elapsedMillis * 1000));
+    }
+
+    @Override
+    public void recordConnectionCreatedMillis(long elapsedMillis) {
+        created.recordValue(clamp(elapsedMillis * 1000));
+    }
+
+    @Override
+    public void recordConnectionTimeout() {
+        timeouts.increment();
+    }
+
+    private static long clamp(long micros) {
+        return Micros.clamp(micros);
+    }
+
+    /** What HikariCP recorded over the whole run; call once, at the end. */
+    public Summary summary() {
+        return new Summary(acquire.getIntervalHistogram(), usage.getIntervalHistogram(), created.getIntervalHistogram(),
+                timeouts.sum());
+    }
+
+    /** Histograms in microseconds. */
+    public record Summary(Histogram acquire, Histogram usage, Histogram connectionCreation, long timeouts) {
+    }
+}

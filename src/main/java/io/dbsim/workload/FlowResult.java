@@ -1,9 +1,0 @@
-package io.dbsim.workload;
-
-import io.dbsim.metrics.OperationMetrics;
-
-import java.util.List;
-
-/** A flow measured whole: its steps in order, and the journeys' latencies (steps' response times summed). */
-public record FlowResult(String name, List<String> steps, OperationMetrics.Summary journeys) {
-}

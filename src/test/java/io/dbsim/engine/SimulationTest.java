@@ -1,0 +1,206 @@
+package io.dbsim.engine;
+
+import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.RunSummary;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.ErrorClass;
+import io.dbsim.settings.RunConfig;
+import io.dbsim.support.SeededDatabase;
+import io.dbsim.support.TestPostgres;
+import io.dbsim.workload.OperationKind;
+import io.dbsim.workload.Operations;
+import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Patterns;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SimulationTest {
+
+    private static ConnectionInfo db;
+    private static final Patterns PATTERNS = Patterns.builtIn();
+
+    @BeforeAll
+    static void seed() {
+        db = SeededDatabase.create("simulation");
+    }
+
+    private static RunConfig closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
+                                    PoolGate.Queue queue) {
+        return new RunConfig(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
+                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
+    }
+
+    private static RunResult run(RunConfig config) {
+        return new Simulation(config, PATTERNS.named(config.patternName()), db, new PrintWriter(new StringWriter())).run();
+    }
+
+    private static Map<String, Double> observedShares(RunResult result) {
+        long total = result.operations().stream().mapToLong(OperationMetrics.Summary::count).sum();
+        return result.operations().stream().collect(Collectors.toMap(OperationMetrics.Summary::name, s -> (double) s.count() / total));
+    }
+
+    private static void assertMixWithinTwoPoints(RunResult result, Pattern pattern, int users) {
+        Map<String, Double> expected = pattern.expectedShares(users);
+        Map<String, Double> observed = observedShares(result);
+        assertThat(observed.keySet()).isSubsetOf(expected.keySet());
+        expected.forEach((op, share) -> assertThat(observed.getOrDefault(op, 0.0)).as(op).isCloseTo(share, within(0.02)));
+    }
+
+    @Test
+    void readHeavyMixMatchesItsPatternWithinTwoPointsOverFourThousandOperations() {
+        RunResult result = run(closed("read_heavy", 20, 200, null, Duration.ZERO, 8, PoolGate.Queue.FAIR));
+
+        assertThat(RunSummary.of(result).operations()).isEqualTo(4000);
+        assertMixWithinTwoPoints(result, PATTERNS.named("read_heavy"), 20);
+        double reads = result.operations().stream().filter(s -> Operations.named(s.name()).kind() == OperationKind.READ)
+                .mapToLong(OperationMetrics.Summary::count).sum() / 4000.0;
+        assertThat(reads).isCloseTo(0.90, within(0.02));
+        assertThat(RunSummary.of(result).failed()).isZero();
+    }
+
+    @Test
+    void distributedPopulationMixesUserPatternsInTheirSharesAndOperationsWithinTwoPoints() {
+        RunResult result = run(closed("distributed", 40, 100, null, Duration.ZERO, 8, PoolGate.Queue.FAIR));
+
+        assertThat(result.usersByPattern()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("read_heavy", 20, "write_heavy", 8, "mixed", 10, "file_operations", 2));
+        assertMixWithinTwoPoints(result, PATTERNS.named("distributed"), 40);
+    }
+
+    @Test
+    void aFlowRunsItsStepsInOrderAndMeasuresEachJourneyWhole() {
+        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolGate.Queue.FAIR));
+
+        assertThat(result.flows()).hasSize(1);
+        FlowResult flow = result.flows().get(0);
+        assertThat(flow.steps()).containsExactly("read_member_list", "search_members", "read_member_detail", "update_member",
+                "create_file_attachment");
+        // 4 users x 40 operations = 160 steps = 32 journeys of 5 steps, each step once per journey.
+        assertThat(flow.journeys().count()).isEqualTo(32);
+        assertThat(flow.journeys().failed()).isZero();
+        double stepMeans = 0;
+        for (OperationMetrics.Summary op : result.operations()) {
+            assertThat(op.count()).as(op.name()).isEqualTo(32);
+            stepMeans += RunSummary.meanMs(op.total());
+        }
+        assertThat(RunSummary.meanMs(flow.journeys().total())).isCloseTo(stepMeans, within(0.05 * stepMeans));
+        assertThat(RunSummary.of(result).operations()).isEqualTo(160);
+    }
+
+    @Test
+    void sameSeedGivesTheSameOperationSequence() {
+        Pattern.OperationMix mix = (Pattern.OperationMix) PATTERNS.named("mixed");
+        var a = new java.util.SplittableRandom(7);
+        var b = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(mix.pick(a).name()).isEqualTo(mix.pick(b).name());
+        }
+    }
+
+    @Test
+    void usersOutnumberingConnectionsQueueFairlyAndTheWaitIsMeasured() {
+        RunResult result = run(closed("read_heavy", 40, 0, Duration.ofSeconds(4), Duration.ZERO, 2, PoolGate.Queue.FAIR));
+
+        RunSummary s = RunSummary.of(result);
+        assertThat(s.operations()).isGreaterThan(200);
+        assertThat(RunSummary.ms(s.poolWait(), 95)).isGreaterThan(RunSummary.ms(s.database(), 50));
+        assertThat(result.fairness().users()).isEqualTo(40);
+        assertThat(result.fairness().starvedUsers()).isZero();
+        assertThat(result.fairness().minOps()).isGreaterThanOrEqualTo(result.fairness().medianOps() / 2);
+        assertThat(result.timeSeries()).anySatisfy(p -> assertThat(p.poolWaiting()).isGreaterThan(10));
+    }
+
+    @Test
+    void stagesRaiseAndLowerTheUserCount() {
+        RunConfig config = new RunConfig("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
+                List.of(new RunConfig.Stage(Duration.ofSeconds(1), 12), new RunConfig.Stage(Duration.ofSeconds(2), 12),
+                        new RunConfig.Stage(Duration.ofSeconds(2), 0)),
+                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        RunResult result = run(config);
+
+        assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
+        assertThat(result.timeSeries().get(result.timeSeries().size() - 1).users()).isLessThanOrEqualTo(2);
+        assertThat(result.elapsed().toMillis()).isBetween(4_800L, 7_000L);
+    }
+
+    @Test
+    void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule() {
+        RunConfig config = new RunConfig("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
+                200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null,
+                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        RunResult result = run(config);
+
+        assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);
+        assertThat(result.droppedArrivals()).isZero();
+    }
+
+    @Test
+    void stopEndsTheRunKeepsWhatWasMeasuredAndLeavesNoBackend() throws Exception {
+        Simulation simulation = new Simulation(closed("mixed", 30, 0, Duration.ofMinutes(5), Duration.ofMillis(20), 5,
+                PoolGate.Queue.FAIR), PATTERNS.named("mixed"), db, new PrintWriter(new StringWriter()));
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(2_000);
+                simulation.stop(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        long start = System.nanoTime();
+        RunResult result = simulation.run();
+        stopper.join();
+
+        assertThat(result.interrupted()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(RunSummary.of(result).operations()).isGreaterThan(50);
+        assertThat(runBackends()).isZero();
+    }
+
+    @Test
+    void databaseGoingAwayIsCountedAsConnectionLostAndTheRunEndsOnTime() throws Exception {
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+                TestPostgres.execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dbsim-run'");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.start();
+        RunResult result = run(closed("read_heavy", 10, 0, Duration.ofSeconds(4), Duration.ofMillis(10), 5, PoolGate.Queue.FAIR));
+        killer.join();
+
+        RunSummary s = RunSummary.of(result);
+        assertThat(s.failuresByClass()[ErrorClass.CONNECTION_LOST.ordinal()]).isGreaterThan(0);
+        assertThat(s.succeeded()).isGreaterThan(s.failed());
+        assertThat(result.elapsed().toMillis()).isLessThan(8_000L);
+        assertThat(runBackends()).isZero();
+        assertThat(Bottlenecks.of(result)).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("errors_connection_lost");
+            assertThat(f.figures().get("errors")).isEqualTo(s.failuresByClass()[ErrorClass.CONNECTION_LOST.ordinal()]);
+        });
+    }
+
+    private static long runBackends() throws Exception {
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dbsim-run'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
