@@ -13,7 +13,7 @@ import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.TableStat;
 import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.Durations;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
 import io.dbsim.workload.StatementCatalog;
 
 import java.util.ArrayList;
@@ -38,9 +38,7 @@ public final class Bottlenecks {
     private Bottlenecks() {
     }
 
-    public static List<Finding> of(RunResult run) {
-        RunSummary s = RunSummary.of(run);
-        PoolUse pool = PoolUse.of(run);
+    public static List<Finding> of(RunResult run, RunSummary s, PoolUse pool) {
         Observation o = run.observation();
         List<Finding> all = new ArrayList<>();
         poolExhaustion(run, s, pool).ifPresent(all::add);
@@ -64,7 +62,7 @@ public final class Bottlenecks {
         if ((pool.saturationPct() < 10 || waitShare < 5) && timeouts == 0) {
             return java.util.Optional.empty();
         }
-        RunConfig c = run.config();
+        RunSettings c = run.config();
         double seconds = Math.max(1e-9, run.measured().toNanos() / 1e9);
         double throughput = s.succeeded() / seconds;
         double hold = RunSummary.meanMs(s.database()) / 1000.0;
@@ -371,7 +369,7 @@ public final class Bottlenecks {
                         "wake_up_lateness_p99_ms", lateP99)));
     }
 
-    public static String label(StatementStat st) {
+    static String label(StatementStat st) {
         if (st.operation() != null) {
             return st.operation();
         }

@@ -1,12 +1,11 @@
 package io.dbsim.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.TimePoint;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.Stage;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,11 +23,11 @@ public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double b
     static final int CONSECUTIVE = 2;
 
     public static Optional<SpikeRecovery> of(RunResult run) {
-        RunConfig c = run.config();
+        RunSettings c = run.config();
         if (!c.staged()) {
             return Optional.empty();
         }
-        List<RunConfig.Stage> stages = c.stages();
+        List<Stage> stages = c.stages();
         double[] ends = new double[stages.size()];
         double t = 0;
         for (int i = 0; i < stages.size(); i++) {
@@ -95,15 +94,5 @@ public record SpikeRecovery(double baselineP95Ms, double baselineFromS, double b
         }
         return Optional.of(new SpikeRecovery(baselineP95, fromS, toS, base, stages.get(peak).target(), spikeP95, dropAt,
                 recoveredAt, recoveredAt == null ? null : recoveredAt - dropAt));
-    }
-
-    /** The JSON report's `spike` section as the reports for people say it, from "p95" on; without a full stop. */
-    public static String sentence(JsonNode spike) {
-        return String.format(Locale.ROOT, "p95 %,.1f ms at %d users; worst p95 %,.1f ms under %d users; %s",
-                spike.path("baseline_p95_ms").asDouble(), spike.path("baseline_users").asInt(), spike.path("spike_p95_ms").asDouble(),
-                spike.path("spike_users").asInt(), spike.path("recovery_s").isNull()
-                        ? "p95 did not return within 10% of baseline before the run ended"
-                        : String.format(Locale.ROOT, "p95 was back within 10%% of baseline %,.1f s after the drop",
-                        spike.path("recovery_s").asDouble()));
     }
 }

@@ -21,8 +21,7 @@ public record Verdict(List<Result> results) {
         }
     }
 
-    public static Verdict of(RunResult run, List<Threshold> thresholds) {
-        RunSummary s = RunSummary.of(run);
+    public static Verdict of(RunResult run, RunSummary s, List<Threshold> thresholds) {
         double seconds = Math.max(1e-9, run.measured().toNanos() / 1e9);
         List<Result> results = new ArrayList<>();
         for (Threshold t : thresholds) {

@@ -1,24 +1,22 @@
 package io.dbsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.DbsimException;
-import io.dbsim.Text;
 import io.dbsim.UsageException;
+import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.compare.Comparison;
-import io.dbsim.analysis.compare.PlanChange;
 import io.dbsim.analysis.compare.RunSample;
 import io.dbsim.db.CandidateMigrations;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.Migrator;
-import io.dbsim.engine.RunResult;
-import io.dbsim.engine.Simulation;
-import io.dbsim.observe.PlanOutline;
+import io.dbsim.engine.RunListener;
+import io.dbsim.experiment.AbExperiment;
+import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.report.JsonReport;
-import io.dbsim.settings.Durations;
-import io.dbsim.settings.RunConfig;
-import io.dbsim.workload.CapturedStatement;
+import io.dbsim.report.ProgressLine;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
 import picocli.CommandLine.Command;
@@ -35,9 +33,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Test a schema change under load before it ships: run the scenario on the current schema (A), apply "
@@ -79,7 +75,7 @@ final class AbCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    RunSettings settings;
+    RunOptions options;
 
     @Mixin
     ComparisonOutputs outputs;
@@ -89,9 +85,6 @@ final class AbCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    private volatile boolean stopped;
-    private volatile Simulation current;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -108,12 +101,12 @@ final class AbCommand implements Callable<Integer> {
         if (saveRuns != null && Files.isRegularFile(saveRuns)) {
             throw new UsageException("--save-runs " + saveRuns + " is a file: give a folder such as reports/ab-runs");
         }
-        RunConfig config = settings.config();
-        if (!settings.thresholdFlags.isEmpty()) {
+        RunSettings config = options.settings(SettingsLayer.EMPTY);
+        if (options.anyThresholdFlag()) {
             throw new UsageException("ab compares A with B and does not check --threshold: gate it with --fail-on-regression 10%, "
                     + "or check thresholds with 'dbsim run'");
         }
-        Pattern pattern = Patterns.builtIn().named(config.patternName());
+        Pattern pattern = Patterns.builtIn().named(config.pattern());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
@@ -132,15 +125,19 @@ final class AbCommand implements Callable<Integer> {
                 }
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
-                try (StopOnSignal onSignal = new StopOnSignal(this::stop, err)) {
-                    Experiment experiment = new Experiment(config, pattern, connection, migrator, withChange, change, undo, c, err);
+                AbExperiment experiment = new AbExperiment(config, pattern, connection, migrator, withChange, change, undo, c,
+                        candidates.toString(), warmUpRun, repeat, listener(err));
+                try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
+                    AbExperiment.Outcome outcome;
                     try {
-                        experiment.run();
+                        outcome = experiment.run();
                     } finally {
-                        experiment.backToA(out);
+                        String left = experiment.backToA();
+                        if (left != null) {
+                            out.println(left);
+                        }
                     }
-                    int code = report(out, experiment);
-                    return code;
+                    return report(out, outcome);
                 }
             } catch (SQLException e) {
                 throw DatabaseErrors.explain(e, connection);
@@ -148,165 +145,40 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private void stop(long timeout, TimeUnit unit) throws InterruptedException {
-        stopped = true;
-        Simulation running = current;
-        if (running != null) {
-            running.stop(timeout, unit);
-        }
+    private ExperimentListener listener(PrintWriter err) {
+        return new ExperimentListener() {
+            @Override
+            public void said(String line) {
+                err.println(line);
+                err.flush();
+            }
+
+            @Override
+            public RunListener runs() {
+                return new ProgressLine(err);
+            }
+
+            @Override
+            public void runDone(String label, RunReport report) {
+                if (saveRuns != null) {
+                    JsonReport.write(report, saveRuns.resolve(label + ".json"));
+                }
+            }
+        };
     }
 
-    private int report(PrintWriter out, Experiment e) {
-        int pairs = Math.min(e.a.size(), e.b.size());
+    private int report(PrintWriter out, AbExperiment.Outcome e) {
+        int pairs = Math.min(e.a().size(), e.b().size());
         if (pairs == 0) {
             throw new DbsimException("stopped before a complete A/B pair: nothing to compare");
         }
-        List<RunSample> a = e.a.subList(0, pairs);
-        List<RunSample> b = e.b.subList(0, pairs);
-        List<String> notes = new ArrayList<>(e.notes);
+        List<RunSample> a = e.a().subList(0, pairs);
+        List<RunSample> b = e.b().subList(0, pairs);
+        List<String> notes = new ArrayList<>(e.notes());
         if (pairs < repeat) {
             notes.add("stopped early: " + pairs + " of " + repeat + " pairs compared");
         }
         Comparison comparison = Comparison.of(a, b, true).with(e.planChanges(), notes);
         return outputs.report(out, comparison, a.get(0), b.get(0));
-    }
-
-    /** The runs of one A/B experiment, in order, and the database's state between them. */
-    private final class Experiment {
-        private final RunConfig config;
-        private final Pattern pattern;
-        private final ConnectionInfo connection;
-        private final Migrator migrator;
-        private final List<String> withChange;
-        private final CandidateMigrations change;
-        private final CandidateMigrations.Undo undo;
-        private final Connection control;
-        private final PrintWriter err;
-        private final List<RunSample> a = new ArrayList<>();
-        private final List<RunSample> b = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
-        private Map<String, PlanOutline> plansA;
-        private Map<String, PlanOutline> plansB;
-        private List<CapturedStatement> captured = List.of();
-        private boolean atB;
-
-        Experiment(RunConfig config, Pattern pattern, ConnectionInfo connection, Migrator migrator, List<String> withChange,
-                   CandidateMigrations change, CandidateMigrations.Undo undo, Connection control, PrintWriter err) {
-            this.config = config;
-            this.pattern = pattern;
-            this.connection = connection;
-            this.migrator = migrator;
-            this.withChange = withChange;
-            this.change = change;
-            this.undo = undo;
-            this.control = control;
-            this.err = err;
-        }
-
-        void run() throws SQLException {
-            List<Boolean> order = new ArrayList<>();
-            if (undo.possible()) {
-                for (int i = 0; i < repeat; i++) {
-                    order.add(i % 2 == 1);
-                    order.add(i % 2 == 0);
-                }
-                notes.add("runs in ABBA order (" + (repeat == 1 ? "A B" : "A B, B A" + (repeat > 2 ? ", ..." : ""))
-                        + "), the change taken back between them by: " + String.join("; ", undo.statements().stream()
-                        .map(s -> Text.oneLine(s, Integer.MAX_VALUE)).toList()));
-            } else {
-                for (int i = 0; i < repeat; i++) {
-                    order.add(false);
-                }
-                for (int i = 0; i < repeat; i++) {
-                    order.add(true);
-                }
-                notes.add("the change cannot be undone (" + undo.impossibleBecause() + "), so all A runs came first, then all B "
-                        + "runs: drift between them counts as change");
-            }
-            notes.add("every run with seed " + config.seed() + ": the same operation mix and key sequence");
-            if (!settings.thresholds().isEmpty()) {
-                notes.add("the scenario's thresholds are not checked here: ab's gate is --fail-on-regression");
-            }
-            if (!warmUpRun.isZero() && !stopped) {
-                err.printf("ab: warming up at A for %s (not measured)%n", Durations.format(warmUpRun));
-                err.flush();
-                Simulation warming = new Simulation(config.steadyFor(warmUpRun), pattern, connection, err);
-                current = warming;
-                if (!stopped) {
-                    warming.run();
-                }
-                current = null;
-            }
-            for (int i = 0; i < order.size() && !stopped; i++) {
-                boolean wantB = order.get(i);
-                if (wantB && !atB) {
-                    atB = true;
-                    migrator.migrate(withChange);
-                    if (plansB == null && plansA != null) {
-                        plansB = PlanOutline.of(control, captured);
-                    }
-                } else if (!wantB && atB) {
-                    change.takeBack(control, undo);
-                    atB = false;
-                }
-                List<RunSample> side = wantB ? b : a;
-                String label = (wantB ? "B" : "A") + (side.size() + 1);
-                err.printf("ab: run %d/%d: %s (%s)%n", i + 1, order.size(), label,
-                        wantB ? "with " + candidates : "current schema");
-                err.flush();
-                Simulation simulation = new Simulation(config, pattern, connection, err);
-                current = simulation;
-                if (stopped) {
-                    break;
-                }
-                RunResult result = simulation.run();
-                current = null;
-                if (result.interrupted()) {
-                    break;
-                }
-                if (plansA == null && !wantB) {
-                    captured = result.observation() == null ? List.of() : result.observation().captured();
-                    plansA = PlanOutline.of(control, captured);
-                }
-                JsonNode document = JsonReport.document(result, null, null);
-                if (saveRuns != null) {
-                    JsonReport.write(document, saveRuns.resolve(label + ".json"));
-                }
-                side.add(RunSample.of(label, document));
-            }
-        }
-
-        /** Leaves the database at A when the change can be undone. */
-        void backToA(PrintWriter out) {
-            if (!atB) {
-                return;
-            }
-            if (!undo.possible()) {
-                out.println("the database is left at B (with " + candidates + "): the change cannot be undone");
-                return;
-            }
-            try {
-                change.takeBack(control, undo);
-                atB = false;
-            } catch (SQLException e) {
-                out.println("could not take the change back (" + DatabaseErrors.firstLine(e.getMessage()) + "): the database is at B");
-            }
-        }
-
-        List<PlanChange> planChanges() {
-            List<PlanChange> changes = new ArrayList<>();
-            if (plansA == null || plansB == null) {
-                return changes;
-            }
-            for (CapturedStatement st : captured) {
-                PlanOutline before = plansA.get(st.sql());
-                PlanOutline after = plansB.get(st.sql());
-                if (before != null && after != null && !before.outline().equals(after.outline())) {
-                    changes.add(new PlanChange(st.operation(), st.sql(), before.outline(), after.outline(), before.cost(), after.cost()));
-                }
-            }
-            changes.sort(java.util.Comparator.comparing(PlanChange::operation, java.util.Comparator.nullsLast(String::compareTo)));
-            return changes;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.dbsim.cli;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.capacity.CapacityPlan;
 import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.CapacitySection;
 import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.CapacityJson;
@@ -68,9 +69,10 @@ final class CapacityCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         SweepFile.printTable(out, sweep);
-        CapacityConsole.print(out, plan);
+        CapacitySection section = CapacitySection.of(plan);
+        CapacityConsole.print(out, section);
         if (json != null) {
-            CapacityJson.write(plan, from.toString(), json);
+            CapacityJson.write(section, from.toString(), json);
             out.println("JSON report: " + json);
         }
         return ExitCodes.OK;

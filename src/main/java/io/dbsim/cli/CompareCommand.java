@@ -2,6 +2,7 @@ package io.dbsim.cli;
 
 import io.dbsim.analysis.compare.Comparison;
 import io.dbsim.analysis.compare.RunSample;
+import io.dbsim.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         outputs.check();
-        RunSample a = RunSample.of(before.toString(), ReportCommand.read(before));
-        RunSample b = RunSample.of(after.toString(), ReportCommand.read(after));
+        RunSample a = RunSample.of(before.toString(), JsonReport.read(before));
+        RunSample b = RunSample.of(after.toString(), JsonReport.read(after));
         Comparison comparison = Comparison.of(List.of(a), List.of(b), force);
         PrintWriter out = spec.commandLine().getOut();
         return outputs.report(out, comparison, a, b);

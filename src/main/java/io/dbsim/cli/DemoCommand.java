@@ -1,14 +1,18 @@
 package io.dbsim.cli;
 
+import io.dbsim.analysis.RunReports;
 import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
-import io.dbsim.engine.PoolGate;
+import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
 import io.dbsim.report.ConsoleReport;
-import io.dbsim.seed.DataOverview;
+import io.dbsim.report.DataShapeConsole;
+import io.dbsim.report.ProgressLine;
+import io.dbsim.seed.DataShape;
 import io.dbsim.seed.SeedResult;
 import io.dbsim.seed.Seeder;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Patterns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -42,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The demo's short run: 20 users for 15 s on a pool of 10, the first 2 s warming up. */
+    private static final SettingsLayer DEMO = SettingsLayer.EMPTY.with("users", 20).with("duration", Duration.ofSeconds(15))
+            .with("rampUp", Duration.ofSeconds(2)).with("warmUp", Duration.ofSeconds(2)).with("poolSize", 10);
+
     @Override
     public Integer call() {
         Seeder.warmUp();
@@ -56,14 +63,12 @@ final class DemoCommand implements Callable<Integer> {
             SeedResult result = SeedRun.seed(db, seedOptions.profile(), seedOptions.seed(), reset,
                     SeedRun.workers(null), 5, err);
             SeedSummary.print(out, result);
-            DataOverview.print(out, db.connection());
+            DataShapeConsole.print(out, DataShape.read(db.connection()));
             err.println("demo: simulating 20 users for 15 s (pattern distributed, pool of 10)...");
             err.flush();
-            RunConfig run = new RunConfig("distributed", 20, 0, Duration.ofSeconds(15), Duration.ofMillis(100),
-                    Duration.ofSeconds(2), List.of(), 0, 0, Duration.ofSeconds(2), 1, seedOptions.seed(), 10, 10,
-                    Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(5),
-                    Duration.ofSeconds(1));
-            ConsoleReport.print(out, new Simulation(run, Patterns.builtIn().named("distributed"), db.connection(), err).run());
+            RunSettings run = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, DEMO.with("seed", seedOptions.seed())));
+            RunResult measured = new Simulation(run, Patterns.builtIn().named(run.pattern()), db.connection(), new ProgressLine(err)).run();
+            ConsoleReport.print(out, RunReports.of(measured, List.of(), null));
         }
         return ExitCodes.OK;
     }

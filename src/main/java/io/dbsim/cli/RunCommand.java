@@ -1,26 +1,30 @@
 package io.dbsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
+import io.dbsim.analysis.BaselineComparison;
+import io.dbsim.analysis.RunReport;
+import io.dbsim.analysis.RunReports;
 import io.dbsim.analysis.SweepSteps;
-import io.dbsim.analysis.Verdict;
 import io.dbsim.analysis.capacity.CapacityPlan;
 import io.dbsim.analysis.capacity.CapacityPlanner;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
+import io.dbsim.engine.IntervalLogRecorder;
+import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
-import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
 import io.dbsim.report.HtmlReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
-import io.dbsim.settings.RunConfig;
-import io.dbsim.settings.Threshold;
+import io.dbsim.report.ProgressLine;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.SettingsLayer;
+import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
 import picocli.CommandLine.Command;
@@ -30,9 +34,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -44,7 +48,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
-    RunSettings settings;
+    RunOptions options;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
@@ -87,72 +91,54 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private JsonNode baselineRun;
-
     @Override
     public Integer call() throws InterruptedException {
-        RunConfig config = settings.config();
-        List<Threshold> thresholds = settings.thresholds();
-        Pattern chosen = Patterns.builtIn().named(config.patternName());
+        RunSettings config = options.settings(SettingsLayer.EMPTY);
+        Pattern chosen = Patterns.builtIn().named(config.pattern());
+        Operations.requireKnown(config.thresholds());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json != null && java.nio.file.Files.isDirectory(json)) {
-            throw new UsageException("--json " + json + " is a folder: give a file name such as reports/run.json");
-        }
-        if (baseline != null) {
-            baselineRun = ReportCommand.read(baseline);
-        }
-        for (Path file : new Path[] {html, markdown}) {
-            if (file != null && java.nio.file.Files.isDirectory(file)) {
-                throw new UsageException(file + " is a folder: give a file name for the report, such as reports/run.html");
-            }
-        }
-        if (hdrLog != null && java.nio.file.Files.isDirectory(hdrLog)) {
-            throw new UsageException("--hdr-log " + hdrLog + " is a folder: give a file name such as reports/run.hlog");
-        }
-        if (csv != null && java.nio.file.Files.isRegularFile(csv)) {
+        OutputFiles.refuseFolder(json, "--json", "reports/run.json");
+        OutputFiles.refuseFolder(html, "--html", "reports/run.html");
+        OutputFiles.refuseFolder(markdown, "--md", "reports/run.md");
+        OutputFiles.refuseFolder(hdrLog, "--hdr-log", "reports/run.hlog");
+        if (csv != null && Files.isRegularFile(csv)) {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
+        RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
         RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
-            Simulation simulation = new Simulation(config, chosen, connection, err, hdrLog != null);
+            IntervalLogRecorder intervals = new IntervalLogRecorder();
+            Simulation simulation = new Simulation(config, chosen, connection,
+                    hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                ConsoleReport.print(out, result);
-                CapacityPlan estimate = targetUsers == null ? null : singleRunEstimate(result);
-                if (estimate != null) {
-                    CapacityConsole.print(out, estimate);
-                }
-                Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(result, thresholds);
-                if (verdict != null) {
-                    ConsoleReport.printVerdict(out, verdict);
-                }
-                JsonNode document = json == null && html == null && markdown == null ? null
-                        : JsonReport.document(result, verdict, estimate);
+                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result));
+                ConsoleReport.printAll(out, report);
                 if (json != null) {
-                    JsonReport.write(document, json);
+                    JsonReport.write(report, json);
                     out.println("JSON report: " + json);
                 }
                 if (html != null) {
-                    HtmlReport.write(document, html);
+                    HtmlReport.write(report, html);
                     out.println("HTML report: " + html);
                 }
                 if (markdown != null) {
-                    MarkdownReport.write(document, baselineRun, markdown);
+                    MarkdownReport.write(report, baselineRun == null ? null : BaselineComparison.of(baselineRun, report), markdown);
                     out.println("Markdown report: " + markdown);
                 }
                 if (csv != null) {
-                    CsvReport.write(result, csv);
+                    CsvReport.write(report, csv);
                     out.println("CSV files: " + csv);
                 }
                 if (hdrLog != null) {
-                    HdrLog.write(result, hdrLog);
+                    HdrLog.write(intervals.intervals(), result.startedAt(), hdrLog);
                     out.println("HdrHistogram log: " + hdrLog);
                 }
-                if (verdict != null && !verdict.go()) {
+                if (report.thresholds() != null && !report.go()) {
                     return ExitCodes.THRESHOLDS_FAILED;
                 }
             }

@@ -1,19 +1,20 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
-import io.dbsim.analysis.SweepSteps;
 import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.CapacitySection;
 import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.Database;
-import io.dbsim.engine.PoolGate;
-import io.dbsim.engine.RunResult;
-import io.dbsim.engine.Simulation;
+import io.dbsim.engine.RunListener;
+import io.dbsim.experiment.ExperimentListener;
+import io.dbsim.experiment.SweepExperiment;
 import io.dbsim.report.CapacityConsole;
+import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
-import io.dbsim.settings.Durations;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
 import picocli.CommandLine.Command;
@@ -23,18 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the same workload at several user counts (or pool sizes), one step each, and fit a "
@@ -66,28 +62,27 @@ final class SweepCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}); the rounds' spread shows the machine's own noise.")
     int repeat;
 
-    @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Unmeasured start of each step, and an unmeasured run this long before the first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Unmeasured start of each step, and an unmeasured run this long before the first (default 5s).")
     Duration warmUp;
 
-    @Option(names = "--pattern", paramLabel = "NAME", defaultValue = "distributed",
-            description = "User pattern from workloads/patterns.yaml (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pattern", paramLabel = "NAME", description = "User pattern from workloads/patterns.yaml (default distributed).")
     String pattern;
 
-    @Option(names = "--think-time", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
-            description = "Think time of the sweep's users (default ${DEFAULT-VALUE}: every user keeps a connection busy, "
+    @Option(names = "--think-time", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Think time of the sweep's users (default 0s: every user keeps a connection busy, "
                     + "so steps measure the database at that concurrency).")
     Duration thinkTime;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of keys and operation mix (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of keys and operation mix (default 42).")
+    Long seed;
 
-    @Option(names = "--connection-timeout", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
-            description = "Longest wait for a pooled connection (default ${DEFAULT-VALUE}).")
+    @Option(names = "--connection-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Longest wait for a pooled connection (default 30s).")
     Duration connectionTimeout;
 
-    @Option(names = {"-P", "--progress"}, paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Progress line every TIME within a step (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-P", "--progress"}, paramLabel = "TIME", converter = DurationConverter.Seconds.class,
+            description = "Progress line every TIME within a step (default 10s; a plain number is seconds).")
     Duration progressEvery;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the steps as JSON, for 'dbsim capacity --from FILE'.")
@@ -113,102 +108,59 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A sweep's own defaults over run's: no think time, so every user keeps a connection busy; a warm-up per step. */
+    static final SettingsLayer SWEEP_DEFAULTS = SettingsLayer.EMPTY.with("thinkTime", Duration.ZERO)
+            .with("warmUp", Duration.ofSeconds(5)).with("progressInterval", Duration.ofSeconds(10));
+
     @Override
     public Integer call() throws InterruptedException {
-        List<int[]> plan = steps();
-        Pattern chosen = Patterns.builtIn().named(pattern).blended();
-        if (json != null && Files.isDirectory(json)) {
-            throw new UsageException("--json " + json + " is a folder: give a file name such as reports/sweep.json");
-        }
+        List<SweepExperiment.Step> plan = steps();
         require(!stepDuration.isZero() && !stepDuration.isNegative(), "--step-duration must be longer than 0s");
         require(targetUsers == null || targetUsers >= 1, "--target-users must be 1 or more");
         require(repeat >= 1, "--repeat must be 1 or more, got " + repeat);
+        OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
+        RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
+                null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
+                progressEvery, null, null)));
+        Pattern chosen = Patterns.builtIn().named(base.pattern());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        String startedAt = Instant.now().toString();
-        List<SweepStep> done = new ArrayList<>();
-        boolean interrupted = false;
-        String target;
-        String serverVersion = null;
         try (Database db = database.open()) {
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, seed, err);
-            target = db.connection().hostAndDatabase();
-            AtomicReference<Simulation> current = new AtomicReference<>();
-            AtomicBoolean stopped = new AtomicBoolean();
-            try (StopOnSignal onSignal = new StopOnSignal((timeout, unit) -> {
-                stopped.set(true);
-                Simulation s = current.get();
-                if (s != null) {
-                    s.stop(timeout, unit);
-                }
-            }, err)) {
-                if (!warmUp.isZero()) {
-                    int[] middle = plan.get(plan.size() / 2);
-                    err.printf(Locale.ROOT, "sweep: warming up the simulator and the database's caches for %s at %d users (not measured)%n",
-                            Durations.format(warmUp), middle[0]);
-                    err.flush();
-                    Simulation warming = new Simulation(config(middle[0], middle[1], warmUp, Duration.ZERO), chosen,
-                            db.connection(), new PrintWriter(java.io.Writer.nullWriter()));
-                    current.set(warming);
-                    warming.run();
-                }
-                List<List<SweepStep>> rounds = new ArrayList<>();
-                plan.forEach(p -> rounds.add(new ArrayList<>()));
-                for (int round = 1; round <= repeat && !stopped.get(); round++) {
-                    // Alternate the order, so a machine that drifts faster or slower over time does not tilt the curve.
-                    List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, plan.size()).boxed().toList());
-                    if (round % 2 == 0) {
-                        Collections.reverse(order);
-                    }
-                    for (int i : order) {
-                        if (stopped.get()) {
-                            break;
+            RunTarget.prepareData(db, database, base.seed(), err);
+            SweepExperiment experiment = new SweepExperiment(base, chosen, db.connection(), plan, stepDuration, repeat,
+                    new ExperimentListener() {
+                        @Override
+                        public void said(String line) {
+                            err.println(line);
+                            err.flush();
                         }
-                        int[] step = plan.get(i);
-                        String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + plan.size();
-                        err.printf(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up%n", label, step[0], step[0] == 1 ? "" : "s", step[1],
-                                Durations.format(stepDuration), Durations.format(warmUp));
-                        err.flush();
-                        Simulation simulation = new Simulation(config(step[0], step[1], warmUp.plus(stepDuration), warmUp), chosen,
-                                db.connection(), err);
-                        current.set(simulation);
-                        if (stopped.get()) {
-                            break;
+
+                        @Override
+                        public RunListener runs() {
+                            return new ProgressLine(err);
                         }
-                        RunResult result = simulation.run();
-                        serverVersion = result.serverVersion();
-                        SweepStep measured = SweepSteps.from(result);
-                        rounds.get(i).add(measured);
-                        SweepFile.printStep(out, label, measured);
-                        interrupted |= result.interrupted();
-                    }
-                }
-                for (List<SweepStep> r : rounds) {
-                    List<SweepStep> finished = r.stream().filter(x -> !x.interrupted()).toList();
-                    if (!finished.isEmpty()) {
-                        done.add(SweepStep.medianOf(finished));
-                    } else if (!r.isEmpty()) {
-                        done.add(r.get(0));
-                    }
-                }
-                interrupted |= stopped.get();
-                Sweep sweep = new Sweep(Sweep.SCHEMA_VERSION, "dbsim", startedAt, target, serverVersion, pattern,
-                        poolSizes == null ? "users" : "pool size", thinkTime.toNanos() / 1e6, stepDuration.toNanos() / 1e9,
-                        warmUp.toNanos() / 1e9, seed, interrupted, List.copyOf(done));
+
+                        @Override
+                        public void stepMeasured(String label, SweepStep step) {
+                            SweepFile.printStep(out, label, step);
+                        }
+                    });
+            try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
+                Sweep sweep = experiment.run(base.pattern(), poolSizes == null ? "users" : "pool size");
                 SweepFile.printTable(out, sweep);
                 if (json != null) {
                     SweepFile.write(sweep, json);
                     out.println("sweep file: " + json);
                 }
-                printCapacity(out, sweep);
+                printCapacity(out, sweep, base.thinkTime());
             }
         }
         return ExitCodes.OK;
     }
 
-    private void printCapacity(PrintWriter out, Sweep sweep) {
+    private void printCapacity(PrintWriter out, Sweep sweep, Duration sweepThinkTime) {
         CapacityPlanner planner = new CapacityPlanner(sweep);
         UslFit fit;
         try {
@@ -218,8 +170,9 @@ final class SweepCommand implements Callable<Integer> {
             return;
         }
         if (targetUsers != null) {
-            Duration think = targetThinkTime != null ? targetThinkTime : thinkTime;
-            CapacityConsole.print(out, planner.plan(fit, targetUsers, think.toNanos() / 1e9, p95Target.toNanos() / 1e6, null));
+            Duration think = targetThinkTime != null ? targetThinkTime : sweepThinkTime;
+            CapacityConsole.print(out, CapacitySection.of(planner.plan(fit, targetUsers, think.toNanos() / 1e9, p95Target.toNanos() / 1e6,
+                    null)));
             return;
         }
         out.printf(Locale.ROOT, "%nscalability (USL): λ %.1f ops/s, σ %.4f, κ %.6f, R² %.4f; %s%n", fit.model().lambda(),
@@ -232,30 +185,25 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** (users, pool) per step. */
-    private List<int[]> steps() {
+    private List<SweepExperiment.Step> steps() {
         require(users != null && !users.isEmpty(), "--users needs at least one count");
         users.forEach(u -> require(u != null && u >= 1, "--users: every count must be 1 or more, got " + u));
-        List<int[]> plan = new ArrayList<>();
+        List<SweepExperiment.Step> plan = new ArrayList<>();
         if (poolSizes != null && !poolSizes.isEmpty()) {
             require(users.size() == 1, "--pool-sizes sweeps the pool at one user count: give --users N with a single N");
             poolSizes.forEach(p -> require(p != null && p >= 1, "--pool-sizes: every size must be 1 or more, got " + p));
             require(poolSize == null, "--pool-size and --pool-sizes contradict each other: choose one");
             for (int p : poolSizes) {
-                plan.add(new int[] {users.get(0), p});
+                plan.add(new SweepExperiment.Step(users.get(0), p));
             }
         } else {
             int pool = poolSize != null ? poolSize : Collections.max(users);
             require(pool >= 1, "--pool-size must be 1 or more, got " + pool);
             for (int u : users) {
-                plan.add(new int[] {u, pool});
+                plan.add(new SweepExperiment.Step(u, pool));
             }
         }
         return plan;
-    }
-
-    private RunConfig config(int stepUsers, int pool, Duration length, Duration unmeasured) {
-        return new RunConfig(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, 0, unmeasured,
-                1, seed, pool, pool, connectionTimeout, Map.of(), PoolGate.Queue.FAIR, null, progressEvery, Duration.ofSeconds(1));
     }
 
     private static void require(boolean ok, String message) {

@@ -84,13 +84,6 @@ public final class OperationMetrics {
      * wait. The histogram is reused by the next sample: read it before then.
      */
     public record Interval(Histogram succeeded, long failed, double poolWaitMeanMicros) {
-
-        /** The successes' histogram compressed as HdrHistogram's log format stores it: a few hundred bytes. */
-        public byte[] compressed() {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(succeeded.getNeededByteBufferCapacity());
-            int length = succeeded.encodeIntoCompressedByteBuffer(buffer);
-            return java.util.Arrays.copyOf(buffer.array(), length);
-        }
     }
 
     /** The run's totals; call sample() first so the last interval is included. */

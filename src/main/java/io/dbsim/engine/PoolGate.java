@@ -2,6 +2,7 @@ package io.dbsim.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dbsim.db.PoolTimeoutException;
+import io.dbsim.settings.PoolQueue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,16 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PoolGate implements AutoCloseable {
 
-    /** fair: FIFO queue in front of the pool (default). direct: HikariCP's own hand-off, to measure its fairness. */
-    public enum Queue { FAIR, DIRECT }
-
     private final HikariDataSource pool;
     private final Semaphore permits;
-    private final Queue queue;
+    private final PoolQueue queue;
     private final long timeoutNanos;
     private final int size;
 
-    public PoolGate(HikariDataSource pool, Queue queue) {
+    public PoolGate(HikariDataSource pool, PoolQueue queue) {
         this.pool = pool;
         this.queue = queue;
         this.size = pool.getMaximumPoolSize();
@@ -34,7 +32,7 @@ public final class PoolGate implements AutoCloseable {
     }
 
     public Connection acquire() throws SQLException, InterruptedException {
-        if (queue == Queue.DIRECT) {
+        if (queue == PoolQueue.DIRECT) {
             return pool.getConnection();
         }
         if (!permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
@@ -52,7 +50,7 @@ public final class PoolGate implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            if (queue == Queue.FAIR) {
+            if (queue == PoolQueue.FAIR) {
                 permits.release();
             }
         }
@@ -66,7 +64,7 @@ public final class PoolGate implements AutoCloseable {
     public int waiting() {
         var mx = pool.getHikariPoolMXBean();
         int inPool = mx == null ? 0 : mx.getThreadsAwaitingConnection();
-        return queue == Queue.FAIR ? permits.getQueueLength() + inPool : inPool;
+        return queue == PoolQueue.FAIR ? permits.getQueueLength() + inPool : inPool;
     }
 
     public int busy() {

@@ -14,23 +14,22 @@ public final class RunMetrics {
 
     private final OperationMetrics[] operations;
     private final int operationCount;
-    private final boolean keepIntervals;
     private final Recorder lateness = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram latenessSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final List<TimePoint> series = new ArrayList<>();
-    private final List<IntervalLog> intervals = new ArrayList<>();
+    private final RunListener listener;
     private long lastSampleNanos;
 
     /**
      * @param names           metric slots: the operations first, then whole-flow slots, which the
      *                        per-interval series leaves out (a journey is not one more operation)
      * @param operationCount  how many of the slots are operations
-     * @param keepIntervals   keep each interval's histograms for an HdrHistogram log (a few MB an hour)
+     * @param listener        told of each interval's histograms
      */
-    public RunMetrics(List<String> names, int operationCount, long startNanos, boolean keepIntervals) {
+    public RunMetrics(List<String> names, int operationCount, long startNanos, RunListener listener) {
         this.operations = names.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
         this.operationCount = operationCount;
-        this.keepIntervals = keepIntervals;
+        this.listener = listener;
         this.lastSampleNanos = startNanos;
     }
 
@@ -64,8 +63,8 @@ public final class RunMetrics {
                 merged.add(interval.succeeded());
                 errors += interval.failed();
             }
-            if (keepIntervals && interval.succeeded().getTotalCount() > 0) {
-                intervals.add(new IntervalLog(op.name(), startMillis, endMillis, interval.compressed()));
+            if (interval.succeeded().getTotalCount() > 0) {
+                listener.interval(op.name(), startMillis, endMillis, interval.succeeded());
             }
         }
         latenessSoFar.add(lateness.getIntervalHistogram());
@@ -77,17 +76,6 @@ public final class RunMetrics {
                 merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks));
         series.add(point);
         return point;
-    }
-
-    /**
-     * One operation's successful latencies over one sample interval, in microseconds, compressed;
-     * kept for HdrHistogram interval logs (--hdr-log). An hour at one-second samples takes a few MB.
-     */
-    public record IntervalLog(String operation, long startMillis, long endMillis, byte[] compressed) {
-    }
-
-    public synchronized List<IntervalLog> intervals() {
-        return List.copyOf(intervals);
     }
 
     public synchronized List<TimePoint> series() {

@@ -1,7 +1,7 @@
 package io.dbsim.engine;
 
 import io.dbsim.observe.Observation;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** What one run measured, frozen for the reports. */
 public record RunResult(
-        RunConfig config,
+        RunSettings config,
         String database,
         String serverVersion,
         Map<String, Integer> usersByPattern,
@@ -26,7 +26,6 @@ public record RunResult(
         long droppedArrivals,
         int poolSize,
         Observation observation,
-        List<RunMetrics.IntervalLog> latencyIntervals,
         List<FlowResult> flows) {
 
     public double peakHeapMb() {

@@ -8,15 +8,13 @@ import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.StatementTick;
 import io.dbsim.observe.WaitSummary;
 
-import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /**
  * Every sample interval, closes the metrics' interval and adds the pool, the simulator's load and
- * the database's activity to the time series; prints the progress line as pgbench -P does.
+ * the database's activity to the time series; and tells the run's listener, which prints the progress line as pgbench -P does.
  */
 final class RunSampler implements Runnable {
 
@@ -25,7 +23,8 @@ final class RunSampler implements Runnable {
     private final IntSupplier activeUsers;
     private final HostLoad host;
     private final DatabaseObserver observer;
-    private final PrintWriter progress;
+    private final RunListener listener;
+    private final long warmUpEndsNanos;
     private final long startNanos;
     private final long everyNanos;
     private final long printEveryNanos;
@@ -34,14 +33,15 @@ final class RunSampler implements Runnable {
     private Map<Long, StatementTick> lastStatements;
 
     RunSampler(RunMetrics metrics, PoolGate gate, IntSupplier activeUsers, HostLoad host, DatabaseObserver observer,
-               PrintWriter progress, long startNanos, long everyNanos, long printEveryNanos, DatabaseCounters initialCounters,
+               RunListener listener, long startNanos, long warmUpEndsNanos, long everyNanos, long printEveryNanos, DatabaseCounters initialCounters,
                Map<Long, StatementTick> initialStatements, WaitSummary.Tally waits) {
         this.metrics = metrics;
         this.gate = gate;
         this.activeUsers = activeUsers;
         this.host = host;
         this.observer = observer;
-        this.progress = progress;
+        this.listener = listener;
+        this.warmUpEndsNanos = warmUpEndsNanos;
         this.startNanos = startNanos;
         this.everyNanos = everyNanos;
         this.printEveryNanos = Math.max(everyNanos, printEveryNanos);
@@ -62,7 +62,7 @@ final class RunSampler implements Runnable {
             TimePoint p = sample(true);
             long now = System.nanoTime();
             if (now >= nextPrint) {
-                printProgress(p, now);
+                listener.progress(p, (now - startNanos) / 1e9, now < warmUpEndsNanos);
                 nextPrint += printEveryNanos;
             }
             next += everyNanos;
@@ -83,15 +83,9 @@ final class RunSampler implements Runnable {
                 lastStatements = a.statementTotals();
             }
         }
-        return metrics.sample(now, (now - startNanos) / 1e9, activeUsers.getAsInt(), gate.busy(), gate.idle(), gate.waiting(),
-                load, db);
-    }
-
-    private void printProgress(TimePoint p, long now) {
-        progress.printf(Locale.ROOT, "progress: %.1f s, %,.1f ops/s, lat p95 %.1f ms, users %d, errors %d, pool %d busy / %d waiting%s%n",
-                (now - startNanos) / 1e9, p.opsPerSecond(), p.p95Ms(), p.users(), p.errors(), p.poolBusy(), p.poolWaiting(),
-                p.database() == null || p.database().locksNotGranted() == 0 ? ""
-                        : ", " + p.database().locksNotGranted() + " lock waits");
-        progress.flush();
+        TimePoint point = metrics.sample(now, (now - startNanos) / 1e9, activeUsers.getAsInt(), gate.busy(), gate.idle(),
+                gate.waiting(), load, db);
+        listener.sampled(point);
+        return point;
     }
 }

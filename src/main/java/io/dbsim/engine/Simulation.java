@@ -13,7 +13,8 @@ import io.dbsim.observe.PoolAcquireTracker;
 import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.WaitSummary;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.Stage;
 import io.dbsim.workload.CapturedStatement;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
@@ -22,7 +23,6 @@ import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.StatementCatalog;
 
-import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,26 +53,19 @@ public final class Simulation {
     /** The run's connections show under this name in pg_stat_activity; the observer samples exactly these. */
     public static final String APPLICATION_NAME = "dbsim-run";
 
-    private final RunConfig config;
+    private final RunSettings config;
     private final Pattern pattern;
     private final ConnectionInfo database;
-    private final PrintWriter progress;
-    private final boolean keepLatencyIntervals;
+    private final RunListener listener;
     private volatile boolean stopRequested;
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress) {
-        this(config, pattern, database, progress, false);
-    }
-
-    /** @param keepLatencyIntervals keep per-interval histograms for an HdrHistogram log */
-    public Simulation(RunConfig config, Pattern pattern, ConnectionInfo database, PrintWriter progress,
-                      boolean keepLatencyIntervals) {
+    /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
+    public Simulation(RunSettings config, Pattern pattern, ConnectionInfo database, RunListener listener) {
         this.config = config;
         this.pattern = pattern;
         this.database = database;
-        this.progress = progress;
-        this.keepLatencyIntervals = keepLatencyIntervals;
+        this.listener = listener;
     }
 
     /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
@@ -186,14 +179,14 @@ public final class Simulation {
                 flowSlots.put(f, metricNames.size());
                 metricNames.add(f.name());
             });
-            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, keepLatencyIntervals);
+            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, listener);
             this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : slots);
-            this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, progress, startNanos,
+            this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, listener, startNanos, recordFromNanos,
                     config.sampleInterval().toNanos(), config.progressInterval().toNanos(),
                     before == null ? null : before.counters(),
                     before == null || before.statements() == null ? null : StatementStat.totalsOf(before.statements()), waits);
@@ -206,7 +199,7 @@ public final class Simulation {
             }
             int total = 0;
             int previous = 0;
-            for (RunConfig.Stage s : config.stages()) {
+            for (Stage s : config.stages()) {
                 total += Math.max(0, s.target() - previous);
                 previous = s.target();
             }
@@ -262,7 +255,7 @@ public final class Simulation {
         private void stages() throws InterruptedException {
             long stageStart = startNanos;
             int from = 0;
-            for (RunConfig.Stage stage : config.stages()) {
+            for (Stage stage : config.stages()) {
                 long length = stage.duration().toNanos();
                 while (!stopRequested) {
                     long now = System.nanoTime();
@@ -397,7 +390,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    metrics.intervals(), flows);
+                    flows);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

@@ -1,10 +1,6 @@
 package io.dbsim.report;
 
-import io.dbsim.analysis.capacity.CapacityPlan;
-import io.dbsim.analysis.capacity.ClosedSystemModel;
-import io.dbsim.analysis.capacity.UslFit;
-import io.dbsim.analysis.capacity.UslModel;
-import io.dbsim.settings.Durations;
+import io.dbsim.analysis.capacity.CapacitySection;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -15,53 +11,59 @@ public final class CapacityConsole {
     private CapacityConsole() {
     }
 
-    public static void print(PrintWriter out, CapacityPlan plan) {
-        UslFit fit = plan.fit();
-        UslModel m = fit.model();
+    public static void print(PrintWriter out, CapacitySection plan) {
+        CapacitySection.Model m = plan.model();
         out.println();
         out.println(plan.weak() ? "capacity estimate from this one run (weaker: see confidence)"
-                : "capacity (Universal Scalability Law fitted to " + fit.points().size() + " steps)");
+                : "capacity (Universal Scalability Law fitted to " + m.points().size() + " steps)");
         if (plan.weak()) {
             out.printf(Locale.ROOT, "  model               %.1f ops/s per busy connection, assumed to scale linearly (σ = κ = 0)%n",
                     m.lambda());
         } else {
             out.printf(Locale.ROOT, "  fit                 λ %.1f ops/s, σ %.4f ± %.4f, κ %.6f ± %.6f; R² %.4f%n", m.lambda(), m.sigma(),
-                    fit.standardErrors()[1], m.kappa(), fit.standardErrors()[2], fit.rSquared());
+                    orNaN(m.sigmaStderr()), m.kappa(), orNaN(m.kappaStderr()), orNaN(m.rSquared()));
             StringBuilder residuals = new StringBuilder();
-            for (int i = 0; i < fit.points().size(); i++) {
+            for (int i = 0; i < m.points().size(); i++) {
                 residuals.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f busy %+.1f%%",
-                        fit.points().get(i).concurrency(), fit.residualsPct()[i]));
+                        m.points().get(i).concurrency(), m.points().get(i).residualPct()));
             }
             out.println("  residuals           " + residuals);
-            out.println("  peak                " + (plan.contentionPool() == null
-                    ? String.format(Locale.ROOT, "none seen: throughput flattens towards %.0f ops/s", m.peakThroughput())
+            out.println("  peak                " + (plan.contentionPoolSize() == null
+                    ? String.format(Locale.ROOT, "none seen: throughput flattens towards %.0f ops/s", orInfinity(m.peakThroughput()))
                     : String.format(Locale.ROOT, "%.0f ops/s at %.1f busy connections; more connections past that only add contention",
-                            m.peakThroughput(), m.peakConcurrency())));
+                            orInfinity(m.peakThroughput()), orInfinity(m.peakConcurrency()))));
         }
-        ClosedSystemModel.Prediction at = plan.atTarget();
-        out.printf(Locale.ROOT, "target: %,d users thinking %s between operations, pool %d%n", plan.targetUsers(),
-                Durations.format(java.time.Duration.ofNanos((long) ((plan.thinkSeconds() - plan.overheadMs() / 1000) * 1e9))),
-                plan.pool());
-        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s (%.1f busy connections)%n", at.throughput(), at.busyMean());
-        out.printf(Locale.ROOT, "  response time       mean %.1f ms (pool wait %.1f ms), p95 %.1f ms%n", at.responseMean() * 1000,
-                at.poolWaitMean() * 1000, plan.p95Ms());
-        out.printf(Locale.ROOT, "  meets p95 < %s     up to %,d users with a pool of %d%n", Durations.format(
-                java.time.Duration.ofNanos((long) (plan.p95TargetMs() * 1e6))), plan.maxUsersMeetingTarget(), plan.pool());
-        out.printf(Locale.ROOT, "  pool size to use    %d%s%n", plan.recommendedPool(), plan.contentionPool() == null ? ""
-                : String.format(Locale.ROOT, " (past %d busy connections more only add contention)", plan.contentionPool()));
+        CapacitySection.Target at = plan.target();
+        out.printf(Locale.ROOT, "target: %,d users thinking %s between operations, pool %d%n", at.users(),
+                Format.millis(at.thinkTimeMs()), at.poolSize());
+        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s (%.1f busy connections)%n", at.throughputOpsPerSec(), at.busyConnections());
+        out.printf(Locale.ROOT, "  response time       mean %.1f ms (pool wait %.1f ms), p95 %.1f ms%n", at.responseMeanMs(),
+                at.poolWaitMeanMs(), at.responseP95Ms());
+        out.printf(Locale.ROOT, "  meets p95 < %s     up to %,d users with a pool of %d%n", Format.millis(plan.p95TargetMs()),
+                plan.maxUsersMeetingTarget(), at.poolSize());
+        out.printf(Locale.ROOT, "  pool size to use    %d%s%n", plan.recommendedPoolSize(), plan.contentionPoolSize() == null ? ""
+                : String.format(Locale.ROOT, " (past %d busy connections more only add contention)", plan.contentionPoolSize()));
         out.printf(Locale.ROOT, "  limits first        %s: %s%n", plan.limit(), plan.limitReason());
         out.println("confidence");
         if (plan.backtest() != null) {
-            CapacityPlan.Backtest b = plan.backtest();
+            CapacitySection.Backtest b = plan.backtest();
             out.printf(Locale.ROOT, "  - back-test: fitted on %d steps, predicted %d users (pool %d) at %,.1f ops/s, measured %,.1f "
                             + "(error %+.1f%%); p95 predicted %.1f ms, measured %.1f ms (error %+.1f%%)%n", b.fittedSteps(), b.users(),
-                    b.pool(), b.predictedThroughput(), b.measuredThroughput(), b.throughputErrorPct(), b.predictedP95Ms(),
+                    b.poolSize(), b.predictedThroughput(), b.measuredThroughput(), b.throughputErrorPct(), b.predictedP95Ms(),
                     b.measuredP95Ms(), b.p95ErrorPct());
         }
         out.printf(Locale.ROOT, "  - the target keeps %.1f connections busy; the sweep measured up to %.1f (%.2fx)%n",
-                at.busyMean(), plan.measuredBusyMax(), plan.rangeRatio());
+                at.busyConnections(), plan.measuredBusy(), plan.rangeRatio());
         out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static double orInfinity(Double v) {
+        return v == null ? Double.POSITIVE_INFINITY : v;
     }
 }

@@ -1,95 +1,21 @@
 package io.dbsim.report;
 
-import io.dbsim.analysis.capacity.CapacityPlan;
-import io.dbsim.analysis.capacity.ClosedSystemModel;
-import io.dbsim.analysis.capacity.UslFit;
+import io.dbsim.analysis.RunReport;
+import io.dbsim.analysis.capacity.CapacitySection;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** The `capacity` section of the JSON reports (reports/README.md). */
+/** The capacity command's JSON file (reports/README.md): the `capacity` section and where it came from. */
 public final class CapacityJson {
+
+    private record File(int schemaVersion, String tool, String source, CapacitySection capacity) {
+    }
 
     private CapacityJson() {
     }
 
-    public static void write(CapacityPlan plan, String source, Path file) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema_version", JsonReport.SCHEMA_VERSION);
-        root.put("tool", "dbsim");
-        root.put("source", source);
-        root.put("capacity", toMap(plan));
-        JsonFiles.write(root, file, "capacity report");
-    }
-
-    public static Map<String, Object> toMap(CapacityPlan plan) {
-        UslFit fit = plan.fit();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("weak", plan.weak());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("lambda", fit.model().lambda());
-        model.put("sigma", fit.model().sigma());
-        model.put("kappa", fit.model().kappa());
-        model.put("lambda_stderr", finite(fit.standardErrors()[0]));
-        model.put("sigma_stderr", finite(fit.standardErrors()[1]));
-        model.put("kappa_stderr", finite(fit.standardErrors()[2]));
-        model.put("r_squared", finite(fit.rSquared()));
-        model.put("kappa_estimated", fit.coherencyEstimated());
-        model.put("peak_concurrency", finite(fit.model().peakConcurrency()));
-        model.put("peak_throughput", finite(fit.model().peakThroughput()));
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (int i = 0; i < fit.points().size(); i++) {
-            UslFit.Point p = fit.points().get(i);
-            points.add(Map.of("concurrency", JsonReport.round(p.concurrency()), "throughput", JsonReport.round(p.throughput()),
-                    "fitted", JsonReport.round(fit.model().throughput(p.concurrency())),
-                    "residual_pct", JsonReport.round(fit.residualsPct()[i])));
-        }
-        model.put("points", points);
-        m.put("model", model);
-        ClosedSystemModel.Prediction at = plan.atTarget();
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("users", plan.targetUsers());
-        target.put("think_time_ms", JsonReport.round((plan.thinkSeconds() * 1000) - plan.overheadMs()));
-        target.put("simulator_overhead_ms", JsonReport.round(plan.overheadMs()));
-        target.put("pool_size", plan.pool());
-        target.put("throughput_ops_per_sec", JsonReport.round(at.throughput()));
-        target.put("response_mean_ms", JsonReport.round(at.responseMean() * 1000));
-        target.put("response_p95_ms", JsonReport.round(plan.p95Ms()));
-        target.put("pool_wait_mean_ms", JsonReport.round(at.poolWaitMean() * 1000));
-        target.put("busy_connections", JsonReport.round(at.busyMean()));
-        target.put("pool_full_pct", JsonReport.round(at.poolFullPct()));
-        m.put("target", target);
-        m.put("p95_target_ms", plan.p95TargetMs());
-        m.put("max_users_meeting_target", plan.maxUsersMeetingTarget());
-        m.put("recommended_pool_size", plan.recommendedPool());
-        m.put("contention_pool_size", plan.contentionPool());
-        m.put("limit", plan.limit());
-        m.put("limit_reason", plan.limitReason());
-        m.put("range_ratio", JsonReport.round(plan.rangeRatio()));
-        if (plan.backtest() != null) {
-            CapacityPlan.Backtest b = plan.backtest();
-            Map<String, Object> bt = new LinkedHashMap<>();
-            bt.put("fitted_steps", b.fittedSteps());
-            bt.put("users", b.users());
-            bt.put("pool_size", b.pool());
-            bt.put("predicted_throughput", JsonReport.round(b.predictedThroughput()));
-            bt.put("measured_throughput", JsonReport.round(b.measuredThroughput()));
-            bt.put("throughput_error_pct", JsonReport.round(b.throughputErrorPct()));
-            bt.put("predicted_p95_ms", JsonReport.round(b.predictedP95Ms()));
-            bt.put("measured_p95_ms", JsonReport.round(b.measuredP95Ms()));
-            bt.put("p95_error_pct", JsonReport.round(b.p95ErrorPct()));
-            m.put("backtest", bt);
-        } else {
-            m.put("backtest", null);
-        }
-        m.put("warnings", plan.warnings());
-        return m;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+    public static void write(CapacitySection plan, String source, Path file) {
+        AtomicFiles.write(file, "capacity report",
+                tmp -> JsonReport.MAPPER.writeValue(tmp.toFile(), new File(RunReport.SCHEMA_VERSION, "dbsim", source, plan)));
     }
 }

@@ -129,8 +129,7 @@ public final class ComparisonHtml {
 
     private static List<Map<String, Object>> series(RunSample s) {
         List<Map<String, Object>> out = new ArrayList<>();
-        s.run().path("timeseries").forEach(p -> out.add(Map.of("t_s", p.path("t_s").asDouble(),
-                "ops_per_sec", p.path("ops_per_sec").asDouble(), "p95_ms", p.path("p95_ms").asDouble())));
+        s.run().timeseries().forEach(p -> out.add(Map.of("t_s", p.tS(), "ops_per_sec", p.opsPerSec(), "p95_ms", p.p95Ms())));
         return out;
     }
 }

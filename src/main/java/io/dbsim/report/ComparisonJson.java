@@ -1,6 +1,7 @@
 package io.dbsim.report;
 
-import io.dbsim.analysis.Verdict;
+import io.dbsim.analysis.Round;
+import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.compare.Change;
 import io.dbsim.analysis.compare.Comparison;
 import io.dbsim.analysis.compare.PlanChange;
@@ -18,19 +19,19 @@ public final class ComparisonJson {
     }
 
     public static void write(Comparison c, Double failOnRegressionPct, Path file) {
-        JsonFiles.write(document(c, failOnRegressionPct), file, "JSON comparison");
+        AtomicFiles.write(file, "JSON comparison", tmp -> JsonReport.MAPPER.writeValue(tmp.toFile(), document(c, failOnRegressionPct)));
     }
 
     public static Map<String, Object> document(Comparison c, Double failOnRegressionPct) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema_version", JsonReport.SCHEMA_VERSION);
+        root.put("schema_version", RunReport.SCHEMA_VERSION);
         root.put("tool", "dbsim");
         root.put("kind", "comparison");
         root.put("before", c.before());
         root.put("after", c.after());
         root.put("pairs", c.pairs());
         root.put("method", c.method());
-        root.put("interval_confidence_pct", JsonReport.round(100 * c.confidence()));
+        root.put("interval_confidence_pct", Round.milli(100 * c.confidence()));
         root.put("differences", c.differences());
         root.put("notes", c.notes());
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -54,8 +55,8 @@ public final class ComparisonJson {
             m.put("query", p.query());
             m.put("plan_before", p.planBefore());
             m.put("plan_after", p.planAfter());
-            m.put("cost_before", JsonReport.round(p.costBefore()));
-            m.put("cost_after", JsonReport.round(p.costAfter()));
+            m.put("cost_before", Round.milli(p.costBefore()));
+            m.put("cost_after", Round.milli(p.costAfter()));
             plans.add(m);
         }
         root.put("plan_changes", plans);
@@ -68,8 +69,8 @@ public final class ComparisonJson {
         m.put("query", r.query());
         m.put("metric", r.metric().key());
         m.put("unit", r.metric().unit());
-        m.put("before", JsonReport.round(r.before()));
-        m.put("after", JsonReport.round(r.after()));
+        m.put("before", Round.milli(r.before()));
+        m.put("after", Round.milli(r.after()));
         m.put("change_pct", finite(r.changePct()));
         m.put("ci_low_pct", finite(r.ciLowPct()));
         m.put("ci_high_pct", finite(r.ciHighPct()));
@@ -81,6 +82,6 @@ public final class ComparisonJson {
 
     /** JSON has no infinity: a rate rising from zero is a change without a percentage. */
     private static Double finite(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? null : JsonReport.round(v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : Round.milli(v);
     }
 }

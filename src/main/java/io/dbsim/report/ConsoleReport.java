@@ -1,57 +1,114 @@
 package io.dbsim.report;
 
-import io.dbsim.analysis.Assessment;
-import io.dbsim.analysis.Bottlenecks;
-import io.dbsim.analysis.Finding;
-import io.dbsim.analysis.RunSummary;
-import io.dbsim.analysis.SpikeRecovery;
-import io.dbsim.analysis.Trends;
-import io.dbsim.analysis.Verdict;
-import io.dbsim.db.ErrorClass;
-import io.dbsim.engine.OperationMetrics;
-import io.dbsim.engine.RunResult;
+import io.dbsim.Bytes;
+import io.dbsim.analysis.RunReport.Activity;
+import io.dbsim.analysis.RunReport.Config;
+import io.dbsim.analysis.RunReport.Database;
+import io.dbsim.analysis.RunReport.FindingRow;
+import io.dbsim.analysis.RunReport.IndexActivity;
+import io.dbsim.analysis.RunReport.Latency;
+import io.dbsim.analysis.RunReport.Pool;
+import io.dbsim.analysis.RunReport.StatementRow;
+import io.dbsim.analysis.RunReport.TableActivity;
+import io.dbsim.analysis.RunReport.ThresholdRow;
+import io.dbsim.analysis.RunReport.WaitEvents;
+import io.dbsim.analysis.RunReport;
 import io.dbsim.settings.Durations;
-import io.dbsim.settings.RunConfig;
-import org.HdrHistogram.Histogram;
+import io.dbsim.settings.Stage;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The end-of-run report on the console: what a DBA's load test report holds, in plain text. */
+/** The end-of-run report on the console: what a DBA's load test report holds, in plain text, one method per section. */
 public final class ConsoleReport {
+
+    static final int TOP_STATEMENTS = 5;
+    private static final List<String> SERVER_SETTINGS = List.of("max_connections", "shared_buffers", "work_mem",
+            "effective_cache_size", "synchronous_commit", "random_page_cost");
 
     private ConsoleReport() {
     }
 
-    public static void print(PrintWriter out, RunResult run) {
-        RunSummary s = RunSummary.of(run);
-        RunConfig c = run.config();
+    /** The whole report: the run, then its capacity estimate and thresholds when it has them. */
+    public static void printAll(PrintWriter out, RunReport run) {
+        print(out, run);
+        if (run.capacity() != null) {
+            CapacityConsole.print(out, run.capacity());
+        }
+        if (run.thresholds() != null) {
+            printVerdict(out, run);
+        }
+    }
+
+    public static void print(PrintWriter out, RunReport run) {
         String rule = "=".repeat(78);
         out.println();
         out.println(rule);
         out.println("dbsim run report" + (run.interrupted() ? "  (interrupted: what was measured until the stop)" : ""));
         out.println(rule);
+        configuration(out, run);
+        results(out, run);
+        operations(out, run);
+        flows(out, run);
+        errors(out, run);
+        simulator(out, run);
+        spikeAndTrends(out, run);
+        pool(out, run);
+        if (run.database().observed()) {
+            database(out, run.database());
+            statements(out, run.statements());
+            tables(out, run.database());
+            server(out, run.database());
+        }
+        bottlenecks(out, run.bottlenecks());
+        if (run.database().observed() && !run.notes().isEmpty()) {
+            out.println("notes");
+            run.notes().forEach(n -> out.println("  - " + n));
+        }
+        out.println("assessment");
+        run.assessment().forEach(line -> out.println("  - " + line));
+        out.println(rule);
+        out.flush();
+    }
+
+    /** Each threshold with what was measured, then GO or NO-GO, as a load test report's last lines. */
+    public static void printVerdict(PrintWriter out, RunReport run) {
+        out.println("thresholds");
+        for (ThresholdRow t : run.thresholds()) {
+            out.printf(Locale.ROOT, "  %-36s %-18s %s%n", t.threshold(),
+                    t.measured() == null ? "not measured" : String.format(Locale.ROOT, "%.2f %s", t.measured(), t.unit()),
+                    t.passed() ? "pass" : "FAIL");
+        }
+        long failed = run.thresholds().stream().filter(t -> !t.passed()).count();
+        out.println(failed == 0 ? "verdict: GO (every threshold passed)"
+                : "verdict: NO-GO (" + failed + " of " + run.thresholds().size() + " thresholds failed)");
+        out.flush();
+    }
+
+    private static void configuration(PrintWriter out, RunReport run) {
+        Config c = run.config();
         out.println("configuration");
-        out.printf(Locale.ROOT, "  database            %s (PostgreSQL %s)%n", run.database(), run.serverVersion());
+        out.printf(Locale.ROOT, "  database            %s (PostgreSQL %s)%n", run.database().target(), run.database().serverVersion());
         if (c.openModel()) {
             out.printf(Locale.ROOT, "  arrival rate        %.1f/s for %s (open model, at most %d in flight)%n",
-                    c.ratePerSecond(), Durations.format(c.plannedDuration()), c.maxUsers());
+                    c.ratePerSec(), Format.seconds(c.durationS()), c.maxUsers());
         } else if (c.staged()) {
-            out.printf(Locale.ROOT, "  stages              %s%n", Durations.stages(c.stages()));
+            out.printf(Locale.ROOT, "  stages              %s%n", Durations.stages(c.stages().stream()
+                    .map(s -> new Stage(Duration.ofNanos(Math.round(s.durationS() * 1e9)), s.target())).toList()));
         } else {
             out.printf(Locale.ROOT, "  users               %d, %s%n", c.users(),
-                    c.opsPerUser() > 0 ? c.opsPerUser() + " operations each" : "for " + Durations.format(c.duration()));
+                    c.opsPerUser() > 0 ? c.opsPerUser() + " operations each" : "for " + Format.seconds(c.durationS()));
         }
-        out.printf(Locale.ROOT, "  pattern             %s, think time %s, ramp-up %s, warm-up %s%n", c.patternName(),
-                Durations.format(c.thinkTime()), Durations.format(c.rampUp()), Durations.format(c.warmUp()));
+        out.printf(Locale.ROOT, "  pattern             %s, think time %s, ramp-up %s, warm-up %s%n", c.pattern(),
+                Format.millis(c.thinkTimeMs()), Format.seconds(c.rampUpS()), Format.seconds(c.warmUpS()));
         out.printf(Locale.ROOT, "  pool                %d connections (min idle %d, timeout %s, %s queue)%n", c.poolSize(),
-                c.poolMinIdle(), Durations.format(c.connectionTimeout()), c.poolQueue().name().toLowerCase(Locale.ROOT));
-        out.printf(Locale.ROOT, "  duration            %.1f s (measured %.1f s)%n", run.elapsed().toMillis() / 1000.0,
-                run.measured().toMillis() / 1000.0);
+                c.poolMinIdle(), Format.millis(c.connectionTimeoutMs()), c.poolQueue());
+        out.printf(Locale.ROOT, "  duration            %.1f s (measured %.1f s)%n", run.elapsedS(), run.measuredS());
         if (!c.openModel()) {
             out.println("user patterns");
             int users = run.usersByPattern().values().stream().mapToInt(Integer::intValue).sum();
@@ -60,81 +117,184 @@ public final class ConsoleReport {
                         100.0 * e.getValue() / Math.max(1, users));
             }
         }
+    }
+
+    private static void results(PrintWriter out, RunReport run) {
+        RunReport.Summary s = run.summary();
         out.println("results");
         out.printf(Locale.ROOT, "  operations          %,d%n", s.operations());
-        out.printf(Locale.ROOT, "  succeeded           %,d (%.2f%%)%n", s.succeeded(), s.successRate());
-        out.printf(Locale.ROOT, "  failed              %,d (%.2f%%), retries %,d%n", s.failed(), s.errorRate(), s.retries());
-        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%n", s.throughput());
+        out.printf(Locale.ROOT, "  succeeded           %,d (%.2f%%)%n", s.succeeded(), s.successRatePct());
+        out.printf(Locale.ROOT, "  failed              %,d (%.2f%%), retries %,d%n", s.failed(), s.errorRatePct(), s.retries());
+        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%n", s.throughputOpsPerSec());
         out.println("response times (ms)     mean      p50      p95      p99      min      max");
-        row(out, "  total", s.total());
-        row(out, "  pool wait", s.poolWait());
-        row(out, "  database", s.database());
+        row(out, "  total", s.latencyMs());
+        row(out, "  pool wait", s.poolWaitMs());
+        row(out, "  database", s.databaseMs());
+    }
+
+    private static void operations(PrintWriter out, RunReport run) {
         out.println("operations                    count   failed  share    mean     p95     p99   wait p95");
-        run.operations().stream().sorted(Comparator.comparing(OperationMetrics.Summary::name)).forEach(op ->
+        run.operations().stream().sorted(Comparator.comparing(RunReport.OperationRow::name)).forEach(op ->
                 out.printf(Locale.ROOT, "  %-26s %8d %8d %5.1f%% %7.1f %7.1f %7.1f %9.1f%n", op.name(), op.count(), op.failed(),
-                        100.0 * op.count() / Math.max(1, s.operations()), RunSummary.meanMs(op.total()),
-                        RunSummary.ms(op.total(), 95), RunSummary.ms(op.total(), 99), RunSummary.ms(op.poolWait(), 95)));
-        if (!run.flows().isEmpty()) {
-            out.println("flows (a journey's steps' response times summed; think time left out)");
-            out.println("  flow                        journeys   failed    mean     p95     p99   wait p95   steps");
-            run.flows().forEach(f -> out.printf(Locale.ROOT, "  %-26s %9d %8d %7.1f %7.1f %7.1f %10.1f   %s%n", f.name(),
-                    f.journeys().count(), f.journeys().failed(), RunSummary.meanMs(f.journeys().total()),
-                    RunSummary.ms(f.journeys().total(), 95), RunSummary.ms(f.journeys().total(), 99),
-                    RunSummary.ms(f.journeys().poolWait(), 95), String.join(" > ", f.steps())));
+                        100.0 * op.count() / Math.max(1, run.summary().operations()), op.latencyMs().mean(), op.latencyMs().p95(),
+                        op.latencyMs().p99(), op.poolWaitMs().p95()));
+    }
+
+    private static void flows(PrintWriter out, RunReport run) {
+        if (run.flows().isEmpty()) {
+            return;
         }
-        if (s.failed() > 0) {
-            out.println("errors by class");
-            for (ErrorClass e : ErrorClass.values()) {
-                if (s.failuresByClass()[e.ordinal()] > 0) {
-                    out.printf(Locale.ROOT, "  %-26s %8d%n", e.label(), s.failuresByClass()[e.ordinal()]);
-                }
+        out.println("flows (a journey's steps' response times summed; think time left out)");
+        out.println("  flow                        journeys   failed    mean     p95     p99   wait p95   steps");
+        run.flows().forEach(f -> out.printf(Locale.ROOT, "  %-26s %9d %8d %7.1f %7.1f %7.1f %10.1f   %s%n", f.name(),
+                f.journeys(), f.failed(), f.latencyMs().mean(), f.latencyMs().p95(), f.latencyMs().p99(), f.poolWaitMs().p95(),
+                String.join(" > ", f.steps())));
+    }
+
+    private static void errors(PrintWriter out, RunReport run) {
+        if (run.summary().failed() == 0) {
+            return;
+        }
+        out.println("errors by class");
+        run.summary().errors().forEach((error, n) -> {
+            if (n > 0) {
+                out.printf(Locale.ROOT, "  %-26s %8d%n", error, n);
+            }
+        });
+    }
+
+    private static void simulator(PrintWriter out, RunReport run) {
+        RunReport.FairnessRow f = run.pool().fairness();
+        if (f.users() > 0) {
+            out.printf(Locale.ROOT, "pool fairness: operations per user min %d, median %d, max %d; Jain index %.3f; "
+                    + "longest wait %.1f ms%n", f.opsPerUserMin(), f.opsPerUserMedian(), f.opsPerUserMax(), f.jainIndex(),
+                    f.longestPoolWaitMs());
+        }
+        RunReport.Simulator sim = run.simulator();
+        out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sim.heapUsedPeakMb(), sim.heapMaxMb(), sim.wakeUpLatenessMs().p50(), sim.wakeUpLatenessMs().p99(),
+                sim.wakeUpLatenessMs().max());
+    }
+
+    private static void spikeAndTrends(PrintWriter out, RunReport run) {
+        RunReport.Spike sp = run.spike();
+        if (sp != null) {
+            out.printf(Locale.ROOT, "spike: baseline p95 %.1f ms (%d users, %.0f-%.0f s); worst p95 under %d users %.1f ms; %s%n",
+                    sp.baselineP95Ms(), sp.baselineUsers(), sp.baselineFromS(), sp.baselineToS(), sp.spikeUsers(), sp.spikeP95Ms(),
+                    sp.recoveryS() == null
+                            ? String.format(Locale.ROOT, "after the drop at %.0f s, p95 did not come back within 10%% of baseline", sp.dropAtS())
+                            : String.format(Locale.ROOT, "after the drop at %.0f s, p95 was back within 10%% of baseline in %.1f s",
+                            sp.dropAtS(), sp.recoveryS()));
+        }
+        RunReport.TrendsRow tr = run.trends();
+        if (tr != null) {
+            out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %s); backends %.1f -> %.1f; "
+                            + "p95 %.1f -> %.1f ms (%+.1f%%); %s%n", tr.measuredS(), tr.heapAfterGcMb().start(), tr.heapAfterGcMb().end(),
+                    tr.heapAfterGcMb().growthPct(), tr.heapAfterGcMb().pValue() == null ? "-"
+                            : String.format(Locale.ROOT, "%.3f", tr.heapAfterGcMb().pValue()), tr.backends().start(),
+                    tr.backends().end(), tr.p95Ms().start(), tr.p95Ms().end(), tr.p95Ms().growthPct(), tr.leakSuspected()
+                            ? "LEAK SUSPECTED" : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift");
+        }
+    }
+
+    private static void pool(PrintWriter out, RunReport run) {
+        Pool pool = run.pool();
+        out.println("pool");
+        out.printf(Locale.ROOT, "  saturation          users waited in %.0f%% of %d samples (peak %d waiting); busy %.1f of %d on average (%.0f%%)%n",
+                pool.saturationPct(), pool.samples(), pool.waitingPeak(), pool.activeMean(), pool.size(), pool.utilisationPct());
+        if (pool.hikariAcquireMs() != null) {
+            out.printf(Locale.ROOT, "  HikariCP            getConnection p95 %.2f ms, max %.1f ms; %d timeouts; %d connections opened (p95 %.1f ms)%n",
+                    pool.hikariAcquireMs().p95(), pool.hikariAcquireMs().max(), pool.hikariTimeouts(), pool.connectionsOpened(),
+                    pool.connectionOpenMs().p95());
+        }
+        Integer cores = run.simulator().cores();
+        out.printf(Locale.ROOT, "  simulator CPU       %.0f%% of %s on average (peak %.0f%%); host CPU %.0f%%%n",
+                pool.simulatorCpuMeanPct(), cores == null ? "all cores" : cores + " cores", pool.simulatorCpuPeakPct(),
+                pool.hostCpuMeanPct());
+    }
+
+    private static void database(PrintWriter out, Database db) {
+        Activity d = db.activity();
+        WaitEvents w = db.waitEvents();
+        if (d == null && (w == null || w.samples() == 0)) {
+            return;
+        }
+        out.println("database (over the run)");
+        if (d != null) {
+            out.printf(Locale.ROOT, "  transactions        %,d commits, %,d rollbacks; deadlocks %d, conflicts %d%n",
+                    d.commits(), d.rollbacks(), d.deadlocks(), d.conflicts());
+            out.printf(Locale.ROOT, "  cache hit ratio     %s (%,d blocks read, %,d hits); temp files %,d (%s)%n",
+                    d.cacheHitPct() == null ? "-" : String.format(Locale.ROOT, "%.2f%%", d.cacheHitPct()),
+                    d.blocksRead(), d.blocksHit(), d.tempFiles(), Bytes.format(d.tempBytes()));
+        }
+        if (w != null && w.busyBackendSamples() > 0) {
+            out.printf(Locale.ROOT, "  wait events         %s (of %,d busy backend samples)%n", w.events().entrySet().stream().limit(5)
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / w.busyBackendSamples()))
+                    .collect(Collectors.joining(", ")), w.busyBackendSamples());
+            out.printf(Locale.ROOT, "  lock waits          in %d of %d samples, up to %d at once%s%n", w.samplesWithLockWaits(), w.samples(),
+                    w.locksNotGrantedPeak(), w.lockWaitsByOperation().isEmpty() ? "" : "; waiting: " + w.lockWaitsByOperation()
+                            .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void statements(PrintWriter out, List<StatementRow> statements) {
+        if (statements == null || statements.isEmpty()) {
+            return;
+        }
+        out.println("top statements (pg_stat_statements)  calls   total ms  mean ms      rows   hit%  temp blks");
+        for (StatementRow st : statements.stream().limit(TOP_STATEMENTS).toList()) {
+            out.printf(Locale.ROOT, "  %-32s %9d %10.1f %8.2f %9d %6s %10d%n", Format.label(st), st.calls(), st.totalMs(),
+                    st.meanMs(), st.rows(), Double.isNaN(st.cacheHitPct()) ? "-" : String.format(Locale.ROOT, "%.1f", st.cacheHitPct()),
+                    st.tempBlocksRead() + st.tempBlocksWritten());
+        }
+    }
+
+    private static void tables(PrintWriter out, Database db) {
+        if (db.tableActivity() == null) {
+            return;
+        }
+        List<TableActivity> touched = db.tableActivity().stream().filter(TableActivity::touched).toList();
+        if (!touched.isEmpty()) {
+            out.println("tables                    seq scans  rows/scan  idx scans  inserts  updates  HOT%   dead rows");
+            for (TableActivity t : touched) {
+                out.printf(Locale.ROOT, "  %-22s %10d %10.0f %10d %8d %8d %5s %11d%n", t.table(), t.seqScans(), t.rowsPerSeqScan(),
+                        t.indexScans(), t.inserts(), t.updates(),
+                        Double.isNaN(t.hotUpdatePct()) ? "-" : String.format(Locale.ROOT, "%.0f", t.hotUpdatePct()), t.deadRows());
             }
         }
-        if (run.fairness().users() > 0) {
-            var f = run.fairness();
-            out.printf(Locale.ROOT, "pool fairness: operations per user min %d, median %d, max %d; Jain index %.3f; "
-                    + "longest wait %.1f ms%n", f.minOps(), f.medianOps(), f.maxOps(), f.jainIndex(), f.worstWaitMs());
+        List<String> unused = db.indexesUnusedWhileWritten();
+        if (unused != null && !unused.isEmpty()) {
+            out.println("  indexes not scanned by this run, on tables it wrote: " + unused.stream()
+                    .map(name -> name + " (" + Bytes.format(db.indexActivity().stream().filter(i -> i.index().equals(name))
+                            .mapToLong(IndexActivity::bytes).findFirst().orElse(0)) + ")").collect(Collectors.joining(", ")));
         }
-        out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                run.peakHeapMb(),
-                Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), RunSummary.ms(run.wakeUpLateness(), 50),
-                RunSummary.ms(run.wakeUpLateness(), 99), RunSummary.maxMs(run.wakeUpLateness()));
-        Optional<SpikeRecovery> spike = SpikeRecovery.of(run);
-        Optional<Trends> trends = Trends.of(run);
-        spike.ifPresent(sp -> out.printf(Locale.ROOT, "spike: baseline p95 %.1f ms (%d users, %.0f-%.0f s); worst p95 "
-                + "under %d users %.1f ms; %s%n", sp.baselineP95Ms(), sp.baselineUsers(), sp.baselineFromS(), sp.baselineToS(),
-                sp.spikeUsers(), sp.spikeP95Ms(), sp.recoverySeconds() == null
-                        ? String.format(Locale.ROOT, "after the drop at %.0f s, p95 did not come back within 10%% of baseline", sp.dropAtS())
-                        : String.format(Locale.ROOT, "after the drop at %.0f s, p95 was back within 10%% of baseline in %.1f s",
-                        sp.dropAtS(), sp.recoverySeconds())));
-        trends.ifPresent(tr -> out.printf(Locale.ROOT, "trends over %.0f s: heap after GC %.0f -> %.0f MB (%+.1f%%, p %s); "
-                        + "backends %.1f -> %.1f; p95 %.1f -> %.1f ms (%+.1f%%); %s%n", tr.measuredSeconds(), tr.heap().start(),
-                tr.heap().end(), tr.heap().growthPct(), Double.isNaN(tr.heap().pValue()) ? "-"
-                        : String.format(Locale.ROOT, "%.3f", tr.heap().pValue()), tr.backends().start(), tr.backends().end(), tr.p95().start(),
-                tr.p95().end(), tr.p95().growthPct(), tr.leakSuspected() ? "LEAK SUSPECTED"
-                        : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift"));
-        List<Finding> findings = Bottlenecks.of(run);
-        ObservationConsole.print(out, run, findings);
-        out.println("assessment");
-        Assessment.of(run, s, findings, spike, trends).forEach(line -> out.println("  - " + line));
-        out.println(rule);
-        out.flush();
     }
 
-    /** Each threshold with what was measured, then GO or NO-GO, as a load test report's last lines. */
-    public static void printVerdict(PrintWriter out, Verdict verdict) {
-        out.println("thresholds");
-        for (Verdict.Result r : verdict.results()) {
-            out.printf(Locale.ROOT, "  %-36s %-18s %s%n", r.threshold().expression(),
-                    r.measuredAtAll() ? r.threshold().format(r.measured()) : "not measured", r.passed() ? "pass" : "FAIL");
+    private static void server(PrintWriter out, Database db) {
+        if (db.settings() == null) {
+            return;
         }
-        out.println(verdict.go() ? "verdict: GO (every threshold passed)"
-                : "verdict: NO-GO (" + verdict.failed() + " of " + verdict.results().size() + " thresholds failed)");
-        out.flush();
+        out.println("server");
+        out.printf(Locale.ROOT, "  PostgreSQL %s; %s%n", db.versionAsServerStates(), db.settings().entrySet().stream()
+                .filter(e -> SERVER_SETTINGS.contains(e.getKey()))
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "  data                %s in %d tables: %s%n", Bytes.format(db.dataBytes()), db.tables().size(),
+                db.tables().stream().limit(6).map(t -> String.format(Locale.ROOT, "%s %,d rows", t.table(), t.rows()))
+                        .collect(Collectors.joining(", ")));
     }
 
-    private static void row(PrintWriter out, String label, Histogram h) {
-        out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, RunSummary.meanMs(h), RunSummary.ms(h, 50),
-                RunSummary.ms(h, 95), RunSummary.ms(h, 99), RunSummary.minMs(h), RunSummary.maxMs(h));
+    private static void bottlenecks(PrintWriter out, List<FindingRow> findings) {
+        out.println("bottlenecks" + (findings.isEmpty() ? ": none found" : " (most costly first)"));
+        for (FindingRow f : findings) {
+            out.printf(Locale.ROOT, "  %d. [%s] %s%n", f.rank(), f.severity(), f.title());
+            f.evidence().forEach(e -> out.println("       - " + e));
+            out.println("       impact: " + f.impact());
+            out.println("       fix: " + f.fix());
+        }
+    }
+
+    private static void row(PrintWriter out, String label, Latency h) {
+        out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, h.mean(), h.p50(), h.p95(), h.p99(),
+                h.min(), h.max());
     }
 }

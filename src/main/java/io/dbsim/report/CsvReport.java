@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.dbsim.DbsimException;
-import io.dbsim.analysis.RunSummary;
-import io.dbsim.db.ErrorClass;
-import io.dbsim.engine.OperationMetrics;
-import io.dbsim.engine.RunResult;
-import io.dbsim.engine.TimePoint;
-import io.dbsim.observe.DatabasePoint;
-import io.dbsim.observe.StatementStat;
-import org.HdrHistogram.Histogram;
+import io.dbsim.analysis.RunReport.DbPoint;
+import io.dbsim.analysis.RunReport.Latency;
+import io.dbsim.analysis.RunReport.OperationRow;
+import io.dbsim.analysis.RunReport.Point;
+import io.dbsim.analysis.RunReport.StatementRow;
+import io.dbsim.analysis.RunReport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,13 +30,13 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    public static void write(RunResult run, Path dir) {
+    public static void write(RunReport run, Path dir) {
         try {
             Files.createDirectories(dir);
             writeFile(dir.resolve("timeseries.csv"), timeseries(run));
             writeFile(dir.resolve("operations.csv"), operations(run));
-            if (run.observation() != null && run.observation().delta() != null && run.observation().delta().statements() != null) {
-                writeFile(dir.resolve("statements.csv"), statements(run.observation().delta().statements()));
+            if (run.statements() != null) {
+                writeFile(dir.resolve("statements.csv"), statements(run.statements()));
             } else {
                 Files.deleteIfExists(dir.resolve("statements.csv"));
             }
@@ -47,58 +45,81 @@ public final class CsvReport {
         }
     }
 
-    private static List<Map<String, Object>> timeseries(RunResult run) {
+    private static List<Map<String, Object>> timeseries(RunReport run) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (TimePoint p : run.timeSeries()) {
-            Map<String, Object> r = JsonReport.point(p);
-            DatabasePoint d = p.database();
+        for (Point p : run.timeseries()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("t_s", p.tS());
+            r.put("ops", p.ops());
+            r.put("errors", p.errors());
+            r.put("ops_per_sec", p.opsPerSec());
+            r.put("p50_ms", p.p50Ms());
+            r.put("p95_ms", p.p95Ms());
+            r.put("p99_ms", p.p99Ms());
+            r.put("users", p.users());
+            r.put("pool_active", p.poolActive());
+            r.put("pool_idle", p.poolIdle());
+            r.put("pool_waiting", p.poolWaiting());
+            r.put("heap_used_mb", p.heapUsedMb());
+            r.put("heap_after_gc_mb", p.heapAfterGcMb());
+            r.put("simulator_cpu_pct", p.simulatorCpuPct());
+            r.put("host_cpu_pct", p.hostCpuPct());
+            DbPoint d = p.db();
             r.put("db_backends", d == null ? null : d.backends());
             r.put("db_active", d == null ? null : d.active());
             r.put("db_idle_in_transaction", d == null ? null : d.idleInTransaction());
             r.put("db_locks_not_granted", d == null ? null : d.locksNotGranted());
-            r.put("db_commits_per_sec", d == null ? null : JsonReport.round(d.commitsPerSec()));
-            r.put("db_cache_hit_pct", d == null || Double.isNaN(d.cacheHitPct()) ? null : JsonReport.round(d.cacheHitPct()));
+            r.put("db_commits_per_sec", d == null ? null : d.commitsPerSec());
+            r.put("db_cache_hit_pct", d == null ? null : d.cacheHitPct());
             rows.add(r);
         }
         return rows;
     }
 
-    private static List<Map<String, Object>> operations(RunResult run) {
-        long all = run.operations().stream().mapToLong(OperationMetrics.Summary::count).sum();
+    private static List<Map<String, Object>> operations(RunReport run) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (OperationMetrics.Summary op : run.operations()) {
+        for (OperationRow op : run.operations()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("operation", op.name());
             r.put("count", op.count());
             r.put("succeeded", op.succeeded());
             r.put("failed", op.failed());
             r.put("retries", op.retries());
-            r.put("share_pct", JsonReport.round(100.0 * op.count() / Math.max(1, all)));
-            latency(r, "", op.total());
-            latency(r, "pool_wait_", op.poolWait());
-            latency(r, "database_", op.database());
-            for (ErrorClass e : ErrorClass.values()) {
-                r.put("errors_" + e.label(), op.failuresByClass()[e.ordinal()]);
-            }
+            r.put("share_pct", op.sharePct());
+            latency(r, "", op.latencyMs());
+            latency(r, "pool_wait_", op.poolWaitMs());
+            latency(r, "database_", op.databaseMs());
+            op.errors().forEach((error, n) -> r.put("errors_" + error, n));
             rows.add(r);
         }
         return rows;
     }
 
-    private static void latency(Map<String, Object> r, String prefix, Histogram h) {
-        r.put(prefix + "mean_ms", JsonReport.round(RunSummary.meanMs(h)));
-        for (int p : new int[] {50, 90, 95, 99}) {
-            r.put(prefix + "p" + p + "_ms", JsonReport.round(RunSummary.ms(h, p)));
-        }
-        r.put(prefix + "max_ms", JsonReport.round(RunSummary.maxMs(h)));
+    private static void latency(Map<String, Object> r, String prefix, Latency l) {
+        r.put(prefix + "mean_ms", l.mean());
+        r.put(prefix + "p50_ms", l.p50());
+        r.put(prefix + "p90_ms", l.p90());
+        r.put(prefix + "p95_ms", l.p95());
+        r.put(prefix + "p99_ms", l.p99());
+        r.put(prefix + "max_ms", l.max());
     }
 
-    /** The JSON report's statement rows, with the long query text moved to the last column. */
-    private static List<Map<String, Object>> statements(List<StatementStat> statements) {
+    /** The JSON report's statement rows without their intervals, the long query text in the last column. */
+    private static List<Map<String, Object>> statements(List<StatementRow> statements) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (StatementStat st : statements) {
-            Map<String, Object> r = ObservationJson.statement(st);
-            r.put("query", r.remove("query"));
+        for (StatementRow st : statements) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("operation", st.operation());
+            r.put("query_id", st.queryId());
+            r.put("calls", st.calls());
+            r.put("total_ms", st.totalMs());
+            r.put("mean_ms", st.meanMs());
+            r.put("rows", st.rows());
+            r.put("shared_blocks_hit", st.sharedBlocksHit());
+            r.put("shared_blocks_read", st.sharedBlocksRead());
+            r.put("temp_blocks_read", st.tempBlocksRead());
+            r.put("temp_blocks_written", st.tempBlocksWritten());
+            r.put("query", st.query());
             rows.add(r);
         }
         return rows;

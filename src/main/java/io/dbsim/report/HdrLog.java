@@ -1,7 +1,6 @@
 package io.dbsim.report;
 
-import io.dbsim.engine.RunMetrics;
-import io.dbsim.engine.RunResult;
+import io.dbsim.engine.IntervalLogRecorder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -11,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.zip.DataFormatException;
 
 /**
@@ -23,17 +24,17 @@ public final class HdrLog {
     private HdrLog() {
     }
 
-    public static void write(RunResult run, Path file) {
+    public static void write(List<IntervalLogRecorder.Interval> intervals, Instant startedAt, Path file) {
         AtomicFiles.write(file, "HdrHistogram log", tmp -> {
             try (PrintStream out = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
                 HistogramLogWriter log = new HistogramLogWriter(out);
-                long start = run.startedAt().toEpochMilli();
+                long start = startedAt.toEpochMilli();
                 log.outputComment("dbsim run: successful operation latencies in microseconds, tagged by operation");
                 log.outputLogFormatVersion();
                 log.outputStartTime(start);
                 log.setBaseTime(start);
                 log.outputLegend();
-                for (RunMetrics.IntervalLog interval : run.latencyIntervals()) {
+                for (IntervalLogRecorder.Interval interval : intervals) {
                     Histogram h = decode(interval.compressed());
                     h.setTag(interval.operation());
                     h.setStartTimeStamp(interval.startMillis());

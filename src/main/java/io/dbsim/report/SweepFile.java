@@ -27,7 +27,7 @@ public final class SweepFile {
     }
 
     public static void write(Sweep sweep, Path file) {
-        JsonFiles.write(JSON.valueToTree(sweep), file, "sweep");
+        AtomicFiles.write(file, "sweep", tmp -> JSON.writeValue(tmp.toFile(), sweep));
     }
 
     public static Sweep read(Path file) {

@@ -1,62 +1,104 @@
 package io.dbsim.settings;
 
 import io.dbsim.UsageException;
-import io.dbsim.workload.Operations;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pass/fail criterion in k6's words: {@code [operation.][pool_wait.|database.]stat <op> value}, e.g.
- * {@code p95<500ms}, {@code read_member_detail.p99<200ms}, {@code pool_wait.p95<50ms},
- * {@code error_rate<1%}, {@code throughput>500/s}. Parsed before the run, so a typo is an error,
- * never a silent pass.
+ * A pass/fail criterion, in dbsim's words or k6's: {@code [operation.][pool_wait.|database.]stat <op> value},
+ * e.g. {@code p95<500ms}, {@code p(95)<500}, {@code avg<200}, {@code med<100}, {@code read_member_detail.p99<200ms},
+ * {@code pool_wait.p95<50ms}, {@code error_rate<1%}, {@code rate<0.01} (k6's error rate, a fraction),
+ * {@code throughput>500/s}; a trailing {@code ,abortOnFail} (and {@code ,delayAbortEval=10s}) stops the run once
+ * it fails, as k6's option does. Parsed before the run, so a typo is an error, never a silent pass; whether the
+ * operation exists is checked once the workload is known.
  *
- * @param operation null for the whole run
- * @param part      latency part: total, pool_wait or database (null for rates)
- * @param stat      p50, p90, p95, p99, p99.9, mean, min, max, error_rate or throughput
- * @param limit     in milliseconds, percent or operations per second
+ * @param operation      null for the whole run
+ * @param part           latency part: total, pool_wait or database (null for rates)
+ * @param stat           pN (any percentile, e.g. p95, p99.9), mean, min, max, error_rate or throughput
+ * @param limit          in milliseconds, percent or operations per second
+ * @param abortOnFail    stop the run as soon as this threshold fails (after {@code delayAbortEval})
  */
-public record Threshold(String expression, String operation, String part, String stat, String comparator, double limit) {
+public record Threshold(String expression, String operation, String part, String stat, String comparator, double limit,
+                        boolean abortOnFail, Duration delayAbortEval) {
 
-    private static final Pattern SHAPE = Pattern.compile("^\\s*([A-Za-z0-9_.]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
-    private static final List<String> LATENCY_STATS = List.of("p50", "p90", "p95", "p99", "p99.9", "mean", "max", "min");
-    private static final List<String> PARTS = List.of("pool_wait", "database");
-    private static final String HELP = "write thresholds like p95<500ms, read_member_detail.p99<200ms, pool_wait.p95<50ms, "
-            + "error_rate<1% or throughput>500/s";
+    private static final Pattern SHAPE = Pattern.compile(
+            "^\\s*([A-Za-z0-9_.()]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
+    private static final Pattern K6_PERCENTILE = Pattern.compile("p\\((\\d+(?:\\.\\d+)?)\\)");
+    /** dbsim's own percentiles by name; k6's p(N) takes any N. */
+    private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|pct|mean|avg|med|min|max|error_rate|rate|throughput)$");
+    private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
+    private static final String HELP = "write thresholds like p95<500ms, p(95)<500, avg<200, read_member_detail.p99<200ms, "
+            + "pool_wait.p95<50ms, error_rate<1% (or k6's rate<0.01) or throughput>500/s";
 
-    public static Threshold parse(String expression) {
+    /** One threshold as written on the command line or in a scenario file, options after commas. */
+    public static Threshold parse(String written) {
+        String[] parts = written.split(",");
+        boolean abort = false;
+        Duration delay = Duration.ZERO;
+        for (int i = 1; i < parts.length; i++) {
+            String option = parts[i].trim();
+            if (option.equals("abortOnFail")) {
+                abort = true;
+            } else if (option.startsWith("delayAbortEval=")) {
+                delay = Durations.parse(option.substring("delayAbortEval=".length()), "threshold '" + written + "': delayAbortEval");
+            } else {
+                throw new UsageException("threshold '" + written + "': unknown option '" + option
+                        + "'; the options are abortOnFail and delayAbortEval=TIME, e.g. p95<500ms,abortOnFail");
+            }
+        }
+        return parse(parts[0], abort, delay);
+    }
+
+    public static Threshold parse(String expression, boolean abortOnFail, Duration delayAbortEval) {
         Matcher m = SHAPE.matcher(expression);
         if (!m.matches()) {
             throw new UsageException("threshold '" + expression + "' is not understood: " + HELP);
         }
-        String metric = m.group(1);
+        Matcher k6 = K6_PERCENTILE.matcher(m.group(1));
+        String k6Percentile = k6.find() ? k6.group(1) : null;
+        String metric = k6Percentile == null ? m.group(1) : k6.replaceFirst("pct");
         String comparator = m.group(2);
         double value = Double.parseDouble(m.group(3));
         String unit = m.group(4);
+        Matcher s = STAT.matcher(metric);
+        if (!s.find()) {
+            throw new UsageException("threshold '" + expression + "': unknown metric '" + m.group(1) + "'; known: p50, p90, p95, p99, "
+                    + "p99.9, k6's p(N) for any N, mean (avg), med, min, max (optionally after pool_wait. or database.), error_rate (or rate), "
+                    + "throughput, each optionally after an operation name: " + HELP);
+        }
+        String stat = switch (s.group(1)) {
+            case "avg" -> "mean";
+            case "med" -> "p50";
+            case "rate" -> "error_rate";
+            case "pct" -> "p" + k6Percentile;
+            default -> s.group(1);
+        };
+        String prefix = metric.substring(0, s.start());
         String operation = null;
         String part = null;
-        String rest = metric;
-        int dot = rest.indexOf('.');
-        if (dot > 0 && !LATENCY_STATS.contains(rest) && !PARTS.contains(rest.substring(0, dot))) {
-            operation = rest.substring(0, dot);
-            try {
-                Operations.named(operation);
-            } catch (UsageException e) {
-                throw new UsageException("threshold '" + expression + "': " + e.getMessage());
+        if (prefix.endsWith(".pool_wait") || prefix.equals("pool_wait")) {
+            part = "pool_wait";
+        } else if (prefix.endsWith(".database") || prefix.equals("database")) {
+            part = "database";
+        }
+        if (part != null) {
+            prefix = prefix.substring(0, Math.max(0, prefix.length() - part.length() - 1));
+        }
+        if (!prefix.isEmpty()) {
+            if (!prefix.matches("[A-Za-z0-9_]+")) {
+                throw new UsageException("threshold '" + expression + "': '" + prefix + "' is not an operation name: " + HELP);
             }
-            rest = rest.substring(dot + 1);
+            operation = prefix;
         }
-        dot = rest.indexOf('.');
-        if (dot > 0 && PARTS.contains(rest.substring(0, dot))) {
-            part = rest.substring(0, dot);
-            rest = rest.substring(dot + 1);
-        }
-        String stat = rest;
         double limit;
-        if (LATENCY_STATS.contains(stat)) {
+        if (PERCENTILE.matcher(stat).matches() || stat.equals("mean") || stat.equals("min") || stat.equals("max")) {
+            double percentile = stat.startsWith("p") ? Double.parseDouble(stat.substring(1)) : 0;
+            if (percentile > 100) {
+                throw new UsageException("threshold '" + expression + "': a percentile is at most p100");
+            }
             limit = switch (unit) {
                 case "ms", "" -> value;
                 case "s" -> value * 1000;
@@ -64,24 +106,29 @@ public record Threshold(String expression, String operation, String part, String
                 default -> throw new UsageException("threshold '" + expression + "': a latency is in ms, s or us, not '" + unit + "'");
             };
             part = part == null ? "total" : part;
-        } else if (stat.equals("error_rate") && part == null) {
-            if (!unit.equals("%")) {
+        } else if (part != null) {
+            throw new UsageException("threshold '" + expression + "': " + part + ". goes with a latency statistic such as p95 or mean");
+        } else if (stat.equals("error_rate")) {
+            if (s.group(1).equals("rate")) {
+                if (!unit.isEmpty() || value > 1) {
+                    throw new UsageException("threshold '" + expression + "': k6's rate is a fraction of operations, e.g. rate<0.01 "
+                            + "(or write error_rate<1%)");
+                }
+                limit = value * 100;
+            } else if (!unit.equals("%")) {
                 throw new UsageException("threshold '" + expression + "': an error rate is a percentage with its %, e.g. "
                         + "error_rate<1% (k6's rate<0.01)");
+            } else {
+                limit = value;
             }
-            limit = value;
-        } else if (stat.equals("throughput") && part == null) {
+        } else {
             limit = switch (unit) {
                 case "/s", "" -> value;
                 case "/m" -> value / 60;
                 default -> throw new UsageException("threshold '" + expression + "': a throughput is per second or minute, e.g. throughput>500/s");
             };
-        } else {
-            throw new UsageException("threshold '" + expression + "': unknown metric '" + metric + "'; known: "
-                    + String.join(", ", LATENCY_STATS) + " (optionally after pool_wait. or database.), error_rate, throughput, "
-                    + "each optionally after an operation name: " + HELP);
         }
-        return new Threshold(expression.trim(), operation, part, stat, comparator, limit);
+        return new Threshold(expression.trim(), operation, part, stat, comparator, limit, abortOnFail, delayAbortEval);
     }
 
     public boolean passes(double measured) {

@@ -2,13 +2,14 @@ package io.dbsim.analysis;
 
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Migrator;
-import io.dbsim.engine.PoolGate;
+import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.seed.SeedProfiles;
 import io.dbsim.seed.Seeder;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.PoolQueue;
+import io.dbsim.settings.RunSettings;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.Patterns;
@@ -28,22 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BottlenecksTest {
 
-    static RunConfig config(String pattern, int users, Duration duration, Duration think, int pool) {
-        return new RunConfig(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
-                pool, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500));
+    static RunSettings config(String pattern, int users, Duration duration, Duration think, int pool) {
+        return new RunSettings(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
+                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of());
     }
 
-    static RunResult run(ConnectionInfo db, RunConfig config) {
-        return new Simulation(config, Patterns.builtIn().named(config.patternName()), db, new PrintWriter(new StringWriter())).run();
+    static RunResult run(ConnectionInfo db, RunSettings config) {
+        return new Simulation(config, Patterns.builtIn().named(config.pattern()), db, RunListener.NONE).run();
     }
 
     private static Optional<Finding> finding(RunResult run, String kind) {
-        return Bottlenecks.of(run).stream().filter(f -> f.kind().equals(kind)).findFirst();
+        return Bottlenecks.of(run, RunSummary.of(run), PoolUse.of(run)).stream().filter(f -> f.kind().equals(kind)).findFirst();
     }
 
     private static String console(RunResult run) {
         StringWriter out = new StringWriter();
-        ConsoleReport.print(new PrintWriter(out), run);
+        ConsoleReport.print(new PrintWriter(out), RunReports.of(run, List.of(), null));
         return out.toString();
     }
 
@@ -75,10 +76,10 @@ class BottlenecksTest {
         ConnectionInfo withIndex = seeded("with_search_index", List.of("schema/candidates"));
         ConnectionInfo withoutIndex = seeded("without_search_index",
                 List.of("schema/candidates", "src/test/resources/migrations/drop-member-search-indexes"));
-        RunConfig config = config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4);
+        RunSettings config = config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4);
 
         RunResult missing = run(withoutIndex, config);
-        Finding f = Bottlenecks.of(missing).stream()
+        Finding f = Bottlenecks.of(missing, RunSummary.of(missing), PoolUse.of(missing)).stream()
                 .filter(x -> x.kind().equals("missing_index") && "search_members".equals(x.figures().get("operation")))
                 .findFirst().orElseThrow(() -> new AssertionError(console(missing)));
         assertThat(f.figures().get("table")).isEqualTo("members");
@@ -89,7 +90,7 @@ class BottlenecksTest {
         assertThat(f.fix()).contains("CREATE INDEX CONCURRENTLY ON members (");
 
         RunResult present = run(withIndex, config);
-        assertThat(Bottlenecks.of(present)).as(console(present)).noneMatch(x -> x.kind().equals("missing_index")
+        assertThat(Bottlenecks.of(present, RunSummary.of(present), PoolUse.of(present))).as(console(present)).noneMatch(x -> x.kind().equals("missing_index")
                 && "search_members".equals(x.figures().get("operation")));
     }
 
@@ -98,7 +99,7 @@ class BottlenecksTest {
         ConnectionInfo db = SeededDatabase.create("sort_index");
         RunResult result = run(db, config("read_heavy", 4, Duration.ofSeconds(3), Duration.ofMillis(10), 4));
 
-        Finding f = Bottlenecks.of(result).stream()
+        Finding f = Bottlenecks.of(result, RunSummary.of(result), PoolUse.of(result)).stream()
                 .filter(x -> x.kind().equals("missing_index") && "read_member_list".equals(x.figures().get("operation")))
                 .findFirst().orElseThrow(() -> new AssertionError(console(result)));
         assertThat(f.figures().get("columns")).isEqualTo(List.of("last_name", "first_name", "id"));

@@ -1,10 +1,13 @@
 package io.dbsim.engine;
 
 import io.dbsim.analysis.Bottlenecks;
+import io.dbsim.analysis.PoolUse;
 import io.dbsim.analysis.RunSummary;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.ErrorClass;
-import io.dbsim.settings.RunConfig;
+import io.dbsim.settings.PoolQueue;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.Stage;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.OperationKind;
@@ -14,8 +17,6 @@ import io.dbsim.workload.Patterns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,14 +39,14 @@ class SimulationTest {
         db = SeededDatabase.create("simulation");
     }
 
-    private static RunConfig closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
-                                    PoolGate.Queue queue) {
-        return new RunConfig(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
-                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
+    private static RunSettings closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
+                                    PoolQueue queue) {
+        return new RunSettings(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
+                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of());
     }
 
-    private static RunResult run(RunConfig config) {
-        return new Simulation(config, PATTERNS.named(config.patternName()), db, new PrintWriter(new StringWriter())).run();
+    private static RunResult run(RunSettings config) {
+        return new Simulation(config, PATTERNS.named(config.pattern()), db, RunListener.NONE).run();
     }
 
     private static Map<String, Double> observedShares(RunResult result) {
@@ -62,7 +63,7 @@ class SimulationTest {
 
     @Test
     void readHeavyMixMatchesItsPatternWithinTwoPointsOverFourThousandOperations() {
-        RunResult result = run(closed("read_heavy", 20, 200, null, Duration.ZERO, 8, PoolGate.Queue.FAIR));
+        RunResult result = run(closed("read_heavy", 20, 200, null, Duration.ZERO, 8, PoolQueue.FAIR));
 
         assertThat(RunSummary.of(result).operations()).isEqualTo(4000);
         assertMixWithinTwoPoints(result, PATTERNS.named("read_heavy"), 20);
@@ -74,7 +75,7 @@ class SimulationTest {
 
     @Test
     void distributedPopulationMixesUserPatternsInTheirSharesAndOperationsWithinTwoPoints() {
-        RunResult result = run(closed("distributed", 40, 100, null, Duration.ZERO, 8, PoolGate.Queue.FAIR));
+        RunResult result = run(closed("distributed", 40, 100, null, Duration.ZERO, 8, PoolQueue.FAIR));
 
         assertThat(result.usersByPattern()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("read_heavy", 20, "write_heavy", 8, "mixed", 10, "file_operations", 2));
@@ -83,7 +84,7 @@ class SimulationTest {
 
     @Test
     void aFlowRunsItsStepsInOrderAndMeasuresEachJourneyWhole() {
-        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolGate.Queue.FAIR));
+        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolQueue.FAIR));
 
         assertThat(result.flows()).hasSize(1);
         FlowResult flow = result.flows().get(0);
@@ -113,7 +114,7 @@ class SimulationTest {
 
     @Test
     void usersOutnumberingConnectionsQueueFairlyAndTheWaitIsMeasured() {
-        RunResult result = run(closed("read_heavy", 40, 0, Duration.ofSeconds(4), Duration.ZERO, 2, PoolGate.Queue.FAIR));
+        RunResult result = run(closed("read_heavy", 40, 0, Duration.ofSeconds(4), Duration.ZERO, 2, PoolQueue.FAIR));
 
         RunSummary s = RunSummary.of(result);
         assertThat(s.operations()).isGreaterThan(200);
@@ -126,10 +127,10 @@ class SimulationTest {
 
     @Test
     void stagesRaiseAndLowerTheUserCount() {
-        RunConfig config = new RunConfig("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
-                List.of(new RunConfig.Stage(Duration.ofSeconds(1), 12), new RunConfig.Stage(Duration.ofSeconds(2), 12),
-                        new RunConfig.Stage(Duration.ofSeconds(2), 0)),
-                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        RunSettings config = new RunSettings("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
+                List.of(new Stage(Duration.ofSeconds(1), 12), new Stage(Duration.ofSeconds(2), 12),
+                        new Stage(Duration.ofSeconds(2), 0)),
+                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of());
         RunResult result = run(config);
 
         assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
@@ -139,9 +140,9 @@ class SimulationTest {
 
     @Test
     void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule() {
-        RunConfig config = new RunConfig("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
-                200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolGate.Queue.FAIR, null,
-                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        RunSettings config = new RunSettings("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
+                200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null,
+                Duration.ofSeconds(60), Duration.ofSeconds(1), List.of());
         RunResult result = run(config);
 
         assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);
@@ -151,7 +152,7 @@ class SimulationTest {
     @Test
     void stopEndsTheRunKeepsWhatWasMeasuredAndLeavesNoBackend() throws Exception {
         Simulation simulation = new Simulation(closed("mixed", 30, 0, Duration.ofMinutes(5), Duration.ofMillis(20), 5,
-                PoolGate.Queue.FAIR), PATTERNS.named("mixed"), db, new PrintWriter(new StringWriter()));
+                PoolQueue.FAIR), PATTERNS.named("mixed"), db, RunListener.NONE);
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(2_000);
@@ -182,7 +183,7 @@ class SimulationTest {
             }
         });
         killer.start();
-        RunResult result = run(closed("read_heavy", 10, 0, Duration.ofSeconds(4), Duration.ofMillis(10), 5, PoolGate.Queue.FAIR));
+        RunResult result = run(closed("read_heavy", 10, 0, Duration.ofSeconds(4), Duration.ofMillis(10), 5, PoolQueue.FAIR));
         killer.join();
 
         RunSummary s = RunSummary.of(result);
@@ -190,7 +191,7 @@ class SimulationTest {
         assertThat(s.succeeded()).isGreaterThan(s.failed());
         assertThat(result.elapsed().toMillis()).isLessThan(8_000L);
         assertThat(runBackends()).isZero();
-        assertThat(Bottlenecks.of(result)).anySatisfy(f -> {
+        assertThat(Bottlenecks.of(result, RunSummary.of(result), PoolUse.of(result))).anySatisfy(f -> {
             assertThat(f.kind()).isEqualTo("errors_connection_lost");
             assertThat(f.figures().get("errors")).isEqualTo(s.failuresByClass()[ErrorClass.CONNECTION_LOST.ordinal()]);
         });

@@ -1,12 +1,16 @@
 package io.dbsim.analysis.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.dbsim.analysis.RunReport;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -19,49 +23,77 @@ public record Comparability(List<String> refusals, List<String> differences) {
 
     /** Tables this many times larger or smaller hold a different data volume, not a run's own inserts. */
     static final double VOLUME_FACTOR = 2;
+    /** Settings are described as the JSON report writes them, e.g. stages as [{"duration_s":30.0,"target":50}]. */
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    public static Comparability of(JsonNode a, JsonNode b) {
+    public static Comparability of(RunReport a, RunReport b) {
         List<String> refusals = new ArrayList<>();
         List<String> differences = new ArrayList<>();
-        JsonNode ca = a.path("config");
-        JsonNode cb = b.path("config");
-        same(refusals, "pattern", ca.path("pattern"), cb.path("pattern"));
-        same(refusals, "load model", ca.path("model"), cb.path("model"));
-        if (ca.path("model").asText().equals("open")) {
-            same(refusals, "arrival rate (/s)", ca.path("rate_per_sec"), cb.path("rate_per_sec"));
-        } else if (!ca.path("stages").isEmpty() || !cb.path("stages").isEmpty()) {
-            same(refusals, "stages", ca.path("stages"), cb.path("stages"));
+        RunReport.Config ca = a.config();
+        RunReport.Config cb = b.config();
+        same(refusals, "pattern", ca.pattern(), cb.pattern());
+        same(refusals, "load model", ca.model(), cb.model());
+        if (ca.openModel()) {
+            same(refusals, "arrival rate (/s)", ca.ratePerSec(), cb.ratePerSec());
+        } else if (ca.staged() || cb.staged()) {
+            same(refusals, "stages", ca.stages(), cb.stages());
         } else {
-            same(refusals, "users", ca.path("users"), cb.path("users"));
+            same(refusals, "users", ca.users(), cb.users());
         }
-        volume(refusals, a.path("database").path("tables"), b.path("database").path("tables"));
-        for (String key : List.of("duration_s", "ops_per_user", "think_time_ms", "ramp_up_s", "warm_up_s", "pool_size",
-                "pool_min_idle", "pool_queue", "connection_timeout_ms", "max_tries", "seed", "statement_timeout_ms",
-                "pool_properties")) {
-            same(differences, key, ca.path(key), cb.path(key));
-        }
-        same(differences, "server version", a.path("database").path("server_version"), b.path("database").path("server_version"));
-        same(differences, "database", a.path("database").path("target"), b.path("database").path("target"));
-        settings(differences, a.path("database").path("settings"), b.path("database").path("settings"));
-        if (a.path("interrupted").asBoolean() || b.path("interrupted").asBoolean()) {
-            differences.add("interrupted by Ctrl-C: " + (a.path("interrupted").asBoolean() ? "A" : "")
-                    + (a.path("interrupted").asBoolean() && b.path("interrupted").asBoolean() ? " and " : "")
-                    + (b.path("interrupted").asBoolean() ? "B" : "") + " (figures cover what ran until the stop)");
+        volume(refusals, a.database().tables(), b.database().tables());
+        Map<String, Object> va = listed(ca);
+        Map<String, Object> vb = listed(cb);
+        va.forEach((key, value) -> same(differences, key, value, vb.get(key)));
+        same(differences, "server version", a.database().serverVersion(), b.database().serverVersion());
+        same(differences, "database", a.database().target(), b.database().target());
+        settings(differences, a.database().settings(), b.database().settings());
+        if (a.interrupted() || b.interrupted()) {
+            differences.add("interrupted by Ctrl-C: " + (a.interrupted() ? "A" : "") + (a.interrupted() && b.interrupted() ? " and " : "")
+                    + (b.interrupted() ? "B" : "") + " (figures cover what ran until the stop)");
         }
         return new Comparability(List.copyOf(refusals), List.copyOf(differences));
     }
 
-    private static void same(List<String> out, String what, JsonNode a, JsonNode b) {
-        if (!a.equals(b)) {
+    /** The settings listed when they differ, by their report names. */
+    private static Map<String, Object> listed(RunReport.Config c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("duration_s", c.durationS());
+        m.put("ops_per_user", c.opsPerUser());
+        m.put("think_time_ms", c.thinkTimeMs());
+        m.put("ramp_up_s", c.rampUpS());
+        m.put("warm_up_s", c.warmUpS());
+        m.put("pool_size", c.poolSize());
+        m.put("pool_min_idle", c.poolMinIdle());
+        m.put("pool_queue", c.poolQueue());
+        m.put("connection_timeout_ms", c.connectionTimeoutMs());
+        m.put("max_tries", c.maxTries());
+        m.put("seed", c.seed());
+        m.put("statement_timeout_ms", c.statementTimeoutMs());
+        m.put("pool_properties", c.poolProperties());
+        return m;
+    }
+
+    private static void same(List<String> out, String what, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
             out.add(what + " " + text(a) + " -> " + text(b));
         }
     }
 
-    private static String text(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? "(none)" : n.isValueNode() ? n.asText() : n.toString();
+    private static String text(Object v) {
+        if (v == null) {
+            return "(none)";
+        }
+        if (v instanceof List<?> || v instanceof Map<?, ?>) {
+            try {
+                return JSON.writeValueAsString(v);
+            } catch (JsonProcessingException e) {
+                return v.toString();
+            }
+        }
+        return v.toString();
     }
 
-    private static void volume(List<String> out, JsonNode a, JsonNode b) {
+    private static void volume(List<String> out, List<RunReport.TableSize> a, List<RunReport.TableSize> b) {
         Map<String, Long> rowsA = rows(a);
         Map<String, Long> rowsB = rows(b);
         rowsA.forEach((table, ra) -> {
@@ -72,21 +104,22 @@ public record Comparability(List<String> refusals, List<String> differences) {
         });
     }
 
-    private static Map<String, Long> rows(JsonNode tables) {
+    private static Map<String, Long> rows(List<RunReport.TableSize> tables) {
         Map<String, Long> m = new TreeMap<>();
-        for (JsonNode t : tables) {
-            m.put(t.path("table").asText(), t.path("rows").asLong());
+        if (tables != null) {
+            tables.forEach(t -> m.put(t.table(), t.rows()));
         }
         return m;
     }
 
-    private static void settings(List<String> out, JsonNode a, JsonNode b) {
-        Iterator<String> names = a.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (b.has(name) && !a.get(name).equals(b.get(name))) {
-                out.add("setting " + name + " " + text(a.get(name)) + " -> " + text(b.get(name)));
-            }
+    private static void settings(List<String> out, Map<String, String> a, Map<String, String> b) {
+        if (a == null || b == null) {
+            return;
         }
+        a.forEach((name, value) -> {
+            if (b.containsKey(name) && !Objects.equals(value, b.get(name))) {
+                out.add("setting " + name + " " + text(value) + " -> " + text(b.get(name)));
+            }
+        });
     }
 }

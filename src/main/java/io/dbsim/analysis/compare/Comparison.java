@@ -1,7 +1,7 @@
 package io.dbsim.analysis.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.UsageException;
+import io.dbsim.analysis.RunReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,10 +60,10 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
             rows.errors(op, a, b);
         }
         for (String query : a.get(0).statementQueries()) {
-            if (!everyRunHas(a, b, s -> s.statement(query) == null ? 0 : s.statement(query).path("calls").asLong())) {
+            if (!everyRunHas(a, b, s -> s.statement(query) == null ? 0 : s.statement(query).calls())) {
                 continue;
             }
-            String operation = a.get(0).statement(query).path("operation").asText(null);
+            String operation = a.get(0).statement(query).operation();
             rows.add(operation, query, Metric.STATEMENT_MEAN, a, b, s -> s.statementMean(query), perCall(a, b, query));
         }
         return rows.decide(a.stream().map(RunSample::label).toList(), b.stream().map(RunSample::label).toList(), a.size(),
@@ -99,17 +99,18 @@ public record Comparison(List<String> before, List<String> after, int pairs, dou
 
     private static String perCall(List<RunSample> a, List<RunSample> b, String query) {
         return String.format(Locale.ROOT, "shared blocks per call %.1f -> %.1f, rows per call %.1f -> %.1f",
-                perCall(a, query, "shared_blocks_hit", "shared_blocks_read"), perCall(b, query, "shared_blocks_hit", "shared_blocks_read"),
-                perCall(a, query, "rows", null), perCall(b, query, "rows", null));
+                perCall(a, query, st -> st.sharedBlocksHit() + st.sharedBlocksRead()),
+                perCall(b, query, st -> st.sharedBlocksHit() + st.sharedBlocksRead()),
+                perCall(a, query, RunReport.StatementRow::rows), perCall(b, query, RunReport.StatementRow::rows));
     }
 
-    private static double perCall(List<RunSample> runs, String query, String field, String plus) {
+    private static double perCall(List<RunSample> runs, String query, java.util.function.ToLongFunction<RunReport.StatementRow> field) {
         double sum = 0;
         double calls = 0;
         for (RunSample s : runs) {
-            JsonNode st = s.statement(query);
-            sum += st.path(field).asDouble() + (plus == null ? 0 : st.path(plus).asDouble());
-            calls += st.path("calls").asDouble();
+            RunReport.StatementRow st = s.statement(query);
+            sum += field.applyAsLong(st);
+            calls += st.calls();
         }
         return calls == 0 ? 0 : sum / calls;
     }

@@ -1,7 +1,11 @@
 package io.dbsim.analysis.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dbsim.UsageException;
+import io.dbsim.analysis.RunReport.OperationIntervals;
+import io.dbsim.analysis.RunReport.OperationRow;
+import io.dbsim.analysis.RunReport.Point;
+import io.dbsim.analysis.RunReport.StatementRow;
+import io.dbsim.analysis.RunReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run report (the JSON document of `dbsim run --json`) read for comparison: its headline figures
- * and, for each, the values over consecutive batches of its measured intervals. The measured part
- * starts after the warm-up and, for a closed run without stages, after the ramp-up; the last
- * interval, cut short by the stop, is left out.
+ * One run report read for comparison: its headline figures and, for each, the values over consecutive
+ * batches of its measured intervals. The measured part starts after the warm-up and, for a closed run
+ * without stages, after the ramp-up; the last interval, cut short by the stop, is left out.
  */
 public final class RunSample {
 
@@ -22,28 +25,28 @@ public final class RunSample {
     static final int MIN_INTERVALS_PER_BATCH = 2;
 
     private final String label;
-    private final JsonNode run;
+    private final RunReport run;
     private final double[] seconds;
     private final int from;
     private final int to;
-    private final Map<String, JsonNode> operations = new LinkedHashMap<>();
-    private final Map<String, JsonNode> statements = new LinkedHashMap<>();
+    private final Map<String, OperationRow> operations = new LinkedHashMap<>();
+    private final Map<String, StatementRow> statements = new LinkedHashMap<>();
 
-    private RunSample(String label, JsonNode run) {
+    private RunSample(String label, RunReport run) {
         this.label = label;
         this.run = run;
-        JsonNode series = run.path("timeseries");
+        List<Point> series = run.timeseries();
         int n = series.size();
         this.seconds = new double[n];
-        double settle = run.path("config").path("warm_up_s").asDouble();
-        boolean ramped = run.path("config").path("model").asText().equals("closed") && run.path("config").path("stages").isEmpty();
+        double settle = run.config().warmUpS();
+        boolean ramped = !run.config().openModel() && !run.config().staged();
         if (ramped) {
-            settle = Math.max(settle, run.path("config").path("ramp_up_s").asDouble());
+            settle = Math.max(settle, run.config().rampUpS());
         }
         int first = n;
         double previous = 0;
         for (int i = 0; i < n; i++) {
-            double t = series.get(i).path("t_s").asDouble();
+            double t = series.get(i).tS();
             seconds[i] = Math.max(1e-9, t - previous);
             if (first == n && previous >= settle - 1e-6) {
                 first = i;
@@ -52,28 +55,27 @@ public final class RunSample {
         }
         this.from = first;
         this.to = n - 1 - first >= 2 ? n - 1 : n;
-        for (JsonNode op : run.path("operations")) {
-            if (op.path("count").asLong() == 0) {
+        for (OperationRow op : run.operations()) {
+            if (op.count() == 0) {
                 continue;
             }
-            if (!op.path("intervals").isObject()) {
+            if (op.intervals() == null) {
                 throw new UsageException(label + " has no per-interval figures (written by an older dbsim): run it again "
                         + "with this version to compare it");
             }
-            operations.put(op.path("name").asText(), op);
+            operations.put(op.name(), op);
         }
-        for (JsonNode st : run.path("statements")) {
-            if (st.path("intervals").isObject()) {
-                statements.putIfAbsent(st.path("query").asText(), st);
+        if (run.statements() != null) {
+            for (StatementRow st : run.statements()) {
+                if (st.intervals() != null) {
+                    statements.putIfAbsent(st.query(), st);
+                }
             }
         }
     }
 
-    /**
-     * Reads a run report (as `dbsim run --json` writes it, checked by whoever read the file); one that
-     * lacks per-interval figures cannot be compared and is refused.
-     */
-    public static RunSample of(String label, JsonNode run) {
+    /** A run report; one that lacks per-interval figures cannot be compared and is refused. */
+    public static RunSample of(String label, RunReport run) {
         return new RunSample(label, run);
     }
 
@@ -81,7 +83,7 @@ public final class RunSample {
         return label;
     }
 
-    public JsonNode run() {
+    public RunReport run() {
         return run;
     }
 
@@ -93,86 +95,88 @@ public final class RunSample {
         return List.copyOf(statements.keySet());
     }
 
-    public JsonNode statement(String query) {
+    public StatementRow statement(String query) {
         return statements.get(query);
     }
 
     public long operationCount(String name) {
-        JsonNode op = operations.get(name);
-        return op == null ? 0 : op.path("count").asLong();
+        OperationRow op = operations.get(name);
+        return op == null ? 0 : op.count();
     }
 
     /** The whole run's figure for all operations together. */
     public Figure overall(Metric metric) {
-        JsonNode summary = run.path("summary");
-        JsonNode series = run.path("timeseries");
-        double[] ops = column(series, "ops");
-        double[] succeeded = new double[ops.length];
-        double[] errors = column(series, "errors");
+        RunReport.Summary summary = run.summary();
+        List<Point> series = run.timeseries();
+        double[] ops = new double[series.size()];
+        double[] succeeded = new double[series.size()];
         for (int i = 0; i < ops.length; i++) {
-            succeeded[i] = ops[i] - errors[i];
+            ops[i] = series.get(i).ops();
+            succeeded[i] = series.get(i).ops() - series.get(i).errors();
         }
         return switch (metric) {
-            case THROUGHPUT -> new Figure(summary.path("throughput_ops_per_sec").asDouble(), batches(ops, seconds));
-            case P50, P95, P99 -> new Figure(summary.path("latency_ms").path(metric.key()).asDouble(),
-                    batches(weighted(column(series, metric.key() + "_ms"), succeeded), succeeded));
-            case POOL_WAIT -> new Figure(summary.path("pool_wait_ms").path("mean").asDouble(), overallPoolWaitBatches());
+            case THROUGHPUT -> new Figure(summary.throughputOpsPerSec(), batches(ops, seconds));
+            case P50 -> new Figure(summary.latencyMs().p50(),
+                    batches(weighted(series.stream().mapToDouble(Point::p50Ms).toArray(), succeeded), succeeded));
+            case P95 -> new Figure(summary.latencyMs().p95(),
+                    batches(weighted(series.stream().mapToDouble(Point::p95Ms).toArray(), succeeded), succeeded));
+            case P99 -> new Figure(summary.latencyMs().p99(),
+                    batches(weighted(series.stream().mapToDouble(Point::p99Ms).toArray(), succeeded), succeeded));
+            case POOL_WAIT -> new Figure(summary.poolWaitMs().mean(), overallPoolWaitBatches());
             default -> throw new IllegalArgumentException(metric + " is not a figure of the whole run");
         };
     }
 
     /** One operation's figure; null when the run did not run it. */
     public Figure operation(String name, Metric metric) {
-        JsonNode op = operations.get(name);
+        OperationRow op = operations.get(name);
         if (op == null) {
             return null;
         }
-        JsonNode iv = op.path("intervals");
-        double[] ok = column(iv, "succeeded");
-        double[] failed = column(iv, "failed");
+        OperationIntervals iv = op.intervals();
+        double[] ok = doubles(iv.succeeded());
+        double[] failed = doubles(iv.failed());
         return switch (metric) {
             case THROUGHPUT -> {
                 double[] all = new double[ok.length];
                 for (int i = 0; i < ok.length; i++) {
                     all[i] = ok[i] + failed[i];
                 }
-                double measured = run.path("measured_s").asDouble();
-                yield new Figure(measured > 0 ? op.path("count").asDouble() / measured : 0, batches(all, seconds));
+                yield new Figure(run.measuredS() > 0 ? op.count() / run.measuredS() : 0, batches(all, seconds));
             }
-            case P50, P95, P99 -> new Figure(op.path("latency_ms").path(metric.key()).asDouble(),
-                    batches(weighted(column(iv, metric.key() + "_ms"), ok), ok));
-            case POOL_WAIT -> new Figure(op.path("pool_wait_ms").path("mean").asDouble(),
-                    batches(weighted(column(iv, "pool_wait_mean_ms"), ok), ok));
+            case P50 -> new Figure(op.latencyMs().p50(), batches(weighted(iv.p50Ms(), ok), ok));
+            case P95 -> new Figure(op.latencyMs().p95(), batches(weighted(iv.p95Ms(), ok), ok));
+            case P99 -> new Figure(op.latencyMs().p99(), batches(weighted(iv.p99Ms(), ok), ok));
+            case POOL_WAIT -> new Figure(op.poolWaitMs().mean(), batches(weighted(iv.poolWaitMeanMs(), ok), ok));
             default -> throw new IllegalArgumentException(metric + " is not a figure of an operation");
         };
     }
 
     /** A statement's mean execution time per call; null when the run did not send it. */
     public Figure statementMean(String query) {
-        JsonNode st = statements.get(query);
-        if (st == null || st.path("calls").asLong() == 0) {
+        StatementRow st = statements.get(query);
+        if (st == null || st.calls() == 0) {
             return null;
         }
-        JsonNode iv = st.path("intervals");
-        return new Figure(st.path("mean_ms").asDouble(), batches(column(iv, "total_ms"), column(iv, "calls")));
+        return new Figure(st.meanMs(), batches(st.intervals().totalMs(), doubles(st.intervals().calls())));
     }
 
     /** Failed and all operations, overall ({@code name} null) or of one operation. */
     public long[] errors(String name) {
         if (name == null) {
-            return new long[] {run.path("summary").path("failed").asLong(), run.path("summary").path("operations").asLong()};
+            return new long[] {run.summary().failed(), run.summary().operations()};
         }
-        JsonNode op = operations.get(name);
-        return op == null ? new long[] {0, 0} : new long[] {op.path("failed").asLong(), op.path("count").asLong()};
+        OperationRow op = operations.get(name);
+        return op == null ? new long[] {0, 0} : new long[] {op.failed(), op.count()};
     }
 
     private double[] overallPoolWaitBatches() {
         int n = seconds.length;
         double[] num = new double[n];
         double[] den = new double[n];
-        for (JsonNode op : operations.values()) {
-            double[] ok = column(op.path("intervals"), "succeeded");
-            double[] wait = column(op.path("intervals"), "pool_wait_mean_ms");
+        for (OperationRow op : operations.values()) {
+            long[] ok = op.intervals().succeeded();
+            double[] wait = op.intervals().poolWaitMeanMs();
             for (int i = 0; i < n && i < ok.length; i++) {
                 num[i] += ok[i] * wait[i];
                 den[i] += ok[i];
@@ -216,12 +220,10 @@ public final class RunSample {
         return out;
     }
 
-    /** A column of numbers: the named array of a columnar object, or the named field of each element of an array. */
-    private static double[] column(JsonNode node, String field) {
-        JsonNode values = node.isArray() ? node : node.path(field);
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.isArray() ? values.get(i).path(field).asDouble() : values.get(i).asDouble();
+    private static double[] doubles(long[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
         }
         return out;
     }

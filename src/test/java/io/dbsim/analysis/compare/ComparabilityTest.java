@@ -1,7 +1,8 @@
 package io.dbsim.analysis.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.dbsim.analysis.RunReport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,19 +12,19 @@ class ComparabilityTest {
 
     @Test
     void runsOfDifferentUsersOrDataVolumeAreRefusedWhilePoolAndSettingsChangesAreListed() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode a = json.readTree("""
+        ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        RunReport a = json.readValue("""
                 {"config": {"pattern": "mixed", "model": "closed", "users": 20, "stages": [], "pool_size": 10},
                  "database": {"server_version": "17.2", "settings": {"work_mem": "4MB"},
-                   "tables": [{"table": "members", "rows": 5000}]}}""");
-        JsonNode sameButTuned = json.readTree("""
+                   "tables": [{"table": "members", "rows": 5000}]}}""", RunReport.class);
+        RunReport sameButTuned = json.readValue("""
                 {"config": {"pattern": "mixed", "model": "closed", "users": 20, "stages": [], "pool_size": 40},
                  "database": {"server_version": "17.2", "settings": {"work_mem": "64MB"},
-                   "tables": [{"table": "members", "rows": 5400}]}}""");
-        JsonNode other = json.readTree("""
+                   "tables": [{"table": "members", "rows": 5400}]}}""", RunReport.class);
+        RunReport other = json.readValue("""
                 {"config": {"pattern": "mixed", "model": "closed", "users": 200, "stages": [], "pool_size": 10},
                  "database": {"server_version": "17.2", "settings": {"work_mem": "4MB"},
-                   "tables": [{"table": "members", "rows": 300000}]}}""");
+                   "tables": [{"table": "members", "rows": 300000}]}}""", RunReport.class);
 
         Comparability tuned = Comparability.of(a, sameButTuned);
         assertThat(tuned.refusals()).isEmpty();

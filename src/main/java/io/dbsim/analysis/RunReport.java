@@ -1,0 +1,235 @@
+package io.dbsim.analysis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dbsim.analysis.capacity.CapacitySection;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run, computed once: what was measured and what it means. Every renderer (console, JSON, CSV,
+ * Markdown, HTML) reads this and nothing else; the JSON file is this record serialised (snake_case keys,
+ * reports/README.md), and `dbsim report`, `compare` and `ab` read it back into the same types. Figures
+ * are rounded to a thousandth of their unit when the report is made, so a saved run renders exactly as
+ * the live one did.
+ *
+ * @param statements  null when pg_stat_statements could not be read (see {@code notes})
+ * @param spike       null unless the run's stages have the shape of a spike
+ * @param trends      null unless the run is steady and long enough to show trends
+ * @param thresholds  null when no threshold was set (and then there is no verdict)
+ * @param capacity    null unless a capacity estimate was asked for
+ */
+public record RunReport(
+        int schemaVersion,
+        String tool,
+        String startedAt,
+        double elapsedS,
+        double measuredS,
+        boolean interrupted,
+        Config config,
+        Database database,
+        Map<String, Integer> usersByPattern,
+        Summary summary,
+        List<OperationRow> operations,
+        List<FlowRow> flows,
+        Pool pool,
+        Simulator simulator,
+        long droppedArrivals,
+        List<Point> timeseries,
+        List<StatementRow> statements,
+        List<FindingRow> bottlenecks,
+        List<String> notes,
+        Spike spike,
+        TrendsRow trends,
+        List<String> assessment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity) {
+
+    /** Raised when a key changes meaning or disappears; new keys do not raise it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The run's settings as the report states them (times in the unit their key names). */
+    public record Config(String pattern, String model, int users, int opsPerUser, Double durationS, long thinkTimeMs,
+                         double rampUpS, double warmUpS, List<StageRow> stages, double ratePerSec, int maxUsers, int maxTries,
+                         long seed, int poolSize, int poolMinIdle, long connectionTimeoutMs, Map<String, String> poolProperties,
+                         String poolQueue, Long statementTimeoutMs) {
+
+        public boolean openModel() {
+            return "open".equals(model);
+        }
+
+        public boolean staged() {
+            return stages != null && !stages.isEmpty();
+        }
+    }
+
+    public record StageRow(double durationS, int target) {
+    }
+
+    /** The server and what the run did to it; parts that could not be read are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Database(String target, String serverVersion, Map<String, String> settings, Long dataBytes,
+                           Long databaseBytes, List<TableSize> tables, Boolean pgStatStatements, Activity activity,
+                           WaitEvents waitEvents, List<TableActivity> tableActivity, List<IndexActivity> indexActivity,
+                           List<String> indexesUnusedWhileWritten, List<SeqScanRow> selectiveSeqScans,
+                           String serverVersionFull) {
+
+        /** Whether dbsim could watch the server at all during the run (else only target and version are known). */
+        public boolean observed() {
+            return pgStatStatements != null;
+        }
+
+        /** The version as the server states it (e.g. with its distribution's suffix). */
+        public String versionAsServerStates() {
+            return serverVersionFull != null ? serverVersionFull : serverVersion;
+        }
+    }
+
+    public record TableSize(String table, long rows, long bytes) {
+    }
+
+    /** pg_stat_database over the run. */
+    public record Activity(long commits, long rollbacks, long blocksRead, long blocksHit, Double cacheHitPct, long tempFiles,
+                           long tempBytes, long deadlocks, long conflicts) {
+    }
+
+    public record WaitEvents(int samples, long busyBackendSamples, Map<String, Long> events, double lockSharePct,
+                             int samplesWithLockWaits, int locksNotGrantedPeak, Map<String, Long> lockWaitsByOperation) {
+    }
+
+    /** pg_stat_user_tables over the run; rows and bytes as they were at the end. */
+    public record TableActivity(String table, long seqScans, long seqRowsRead, long indexScans, long inserts, long updates,
+                                long hotUpdates, long deletes, long liveRows, long deadRows, long bytes) {
+
+        /** Whether the run read or wrote the table at all. */
+        public boolean touched() {
+            return seqScans + indexScans + inserts + updates + deletes > 0;
+        }
+
+        public double rowsPerSeqScan() {
+            return seqScans == 0 ? 0 : (double) seqRowsRead / seqScans;
+        }
+
+        public double hotUpdatePct() {
+            return updates == 0 ? Double.NaN : 100.0 * hotUpdates / updates;
+        }
+    }
+
+    public record IndexActivity(String table, String index, long scans, long bytes, boolean unique) {
+    }
+
+    /** One of our statements whose plan reads a whole table to keep a few rows. */
+    public record SeqScanRow(String operation, String table, List<String> columns, String filter, long estimatedRows,
+                             long tableRows) {
+    }
+
+    public record Summary(long operations, long succeeded, long failed, long retries, double successRatePct,
+                          double errorRatePct, double throughputOpsPerSec, Latency latencyMs, Latency poolWaitMs,
+                          Latency databaseMs, double poolWaitSharePct, Map<String, Long> errors,
+                          List<DistributionPoint> latencyDistributionMs) {
+    }
+
+    /** A latency distribution's summary, in milliseconds; all zero when nothing was measured. */
+    public record Latency(double mean, double p50, double p90, double p95, double p99, double min, double max) {
+    }
+
+    public record DistributionPoint(double percentile, double ms) {
+    }
+
+    /**
+     * @param intervals the operation's figures per time-series point, columns aligned with {@code timeseries}
+     */
+    public record OperationRow(String name, long count, long succeeded, long failed, long retries, double sharePct,
+                               Latency latencyMs, Latency poolWaitMs, Latency databaseMs, Latency failedLatencyMs,
+                               Map<String, Long> errors, OperationIntervals intervals) {
+    }
+
+    public record OperationIntervals(long[] succeeded, long[] failed, double[] meanMs, double[] p50Ms, double[] p95Ms,
+                                     double[] p99Ms, double[] poolWaitMeanMs) {
+    }
+
+    /** A journey measured whole: its steps' response times summed, think time left out. */
+    public record FlowRow(String name, List<String> steps, long journeys, long succeeded, long failed, Latency latencyMs,
+                          Latency poolWaitMs, Map<String, Long> errors) {
+    }
+
+    /** The pool over the run's samples, HikariCP's own figures (left out when not read) and the pool's fairness. */
+    public record Pool(int size, String queue, int samples, double saturationPct, int waitingPeak, double waitingMean,
+                       double activeMean, double utilisationPct,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Latency hikariAcquireMs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Latency hikariUsageMs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long connectionsOpened,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Latency connectionOpenMs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long hikariTimeouts,
+                       double simulatorCpuMeanPct, double simulatorCpuPeakPct, double hostCpuMeanPct, FairnessRow fairness) {
+    }
+
+    public record FairnessRow(int users, long opsPerUserMin, long opsPerUserMedian, long opsPerUserMax, double jainIndex,
+                              int starvedUsers, double longestPoolWaitMs) {
+    }
+
+    /**
+     * The load generator itself.
+     *
+     * @param cores the host's cores as the JVM saw them; null in reports written before it was recorded
+     */
+    public record Simulator(Latency wakeUpLatenessMs, double heapUsedPeakMb, double heapMaxMb,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer cores) {
+    }
+
+    /** One sample of the time series; {@code db} is null when the database could not be read. */
+    public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
+                        int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
+                        double simulatorCpuPct, double hostCpuPct, DbPoint db) {
+    }
+
+    public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,
+                          double rollbacksPerSec, Double cacheHitPct, long tempBytes, long deadlocks,
+                          Map<String, Integer> waitEvents) {
+    }
+
+    /** pg_stat_statements over the run for one statement, named after the operation that sent it. */
+    public record StatementRow(String operation, long queryId, String query, long calls, double totalMs, double meanMs, long rows,
+                               long sharedBlocksHit, long sharedBlocksRead, long tempBlocksRead, long tempBlocksWritten,
+                               StatementIntervals intervals) {
+
+        public double cacheHitPct() {
+            long all = sharedBlocksHit + sharedBlocksRead;
+            return all == 0 ? Double.NaN : 100.0 * sharedBlocksHit / all;
+        }
+    }
+
+    public record StatementIntervals(long[] calls, double[] totalMs) {
+    }
+
+    /** A ranked bottleneck: what it is, the figures that show it, what it costs, what to do. */
+    public record FindingRow(int rank, String kind, String severity, double impactPct, String title, List<String> evidence,
+                             String impact, String fix, Map<String, Object> figures) {
+    }
+
+    public record Spike(double baselineP95Ms, double baselineFromS, double baselineToS, int baselineUsers, int spikeUsers,
+                        double spikeP95Ms, double dropAtS, Double recoveredAtS, Double recoveryS) {
+    }
+
+    public record TrendsRow(double measuredS, Line heapAfterGcMb, Line backends, Line p95Ms, boolean leakSuspected,
+                            boolean latencyDrift) {
+    }
+
+    /** A fitted line over the measured part: its value at the start and end, growth per hour, its p-value. */
+    public record Line(double start, double end, double perHour, double growthPct, Double pValue) {
+    }
+
+    /**
+     * @param metric   e.g. p95, pool_wait.p95, error_rate, throughput
+     * @param measured null when not measured (which fails it)
+     */
+    public record ThresholdRow(String threshold, String operation, String metric, String comparator, double limit,
+                               Double measured, String unit, boolean passed) {
+    }
+
+    /** Thresholds and their verdict: GO when every threshold passed. */
+    public boolean go() {
+        return thresholds != null && thresholds.stream().allMatch(ThresholdRow::passed);
+    }
+}

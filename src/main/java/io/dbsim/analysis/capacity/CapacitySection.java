@@ -1,0 +1,75 @@
+package io.dbsim.analysis.capacity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dbsim.analysis.Round;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The capacity answer as reports state it (the `capacity` section of the run and capacity JSON, the
+ * console's and HTML's capacity part), rounded once.
+ */
+public record CapacitySection(boolean weak, Model model, Target target, double p95TargetMs, int maxUsersMeetingTarget,
+                              int recommendedPoolSize, Integer contentionPoolSize, String limit, String limitReason,
+                              double rangeRatio, Backtest backtest, List<String> warnings,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax) {
+
+    /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
+    public double measuredBusy() {
+        return measuredBusyMax != null ? measuredBusyMax : target.busyConnections() / rangeRatio;
+    }
+
+    /**
+     * @param peakConcurrency null when κ is 0 (no peak)
+     * @param peakThroughput  the peak; with κ = 0 the asymptote λ/σ; null when σ = κ = 0
+     */
+    public record Model(double lambda, double sigma, double kappa, Double lambdaStderr, Double sigmaStderr, Double kappaStderr,
+                        Double rSquared, boolean kappaEstimated, Double peakConcurrency, Double peakThroughput,
+                        List<ModelPoint> points) {
+    }
+
+    public record ModelPoint(double concurrency, double throughput, double fitted, double residualPct) {
+    }
+
+    /** The prediction at the target users and pool. */
+    public record Target(int users, double thinkTimeMs, double simulatorOverheadMs, int poolSize, double throughputOpsPerSec,
+                         double responseMeanMs, double responseP95Ms, double poolWaitMeanMs, double busyConnections,
+                         double poolFullPct) {
+    }
+
+    public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
+                           double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct) {
+    }
+
+    public static CapacitySection of(CapacityPlan plan) {
+        UslFit fit = plan.fit();
+        List<ModelPoint> points = new ArrayList<>();
+        for (int i = 0; i < fit.points().size(); i++) {
+            UslFit.Point p = fit.points().get(i);
+            points.add(new ModelPoint(r(p.concurrency()), r(p.throughput()), r(fit.model().throughput(p.concurrency())),
+                    r(fit.residualsPct()[i])));
+        }
+        Model model = new Model(fit.model().lambda(), fit.model().sigma(), fit.model().kappa(), finite(fit.standardErrors()[0]),
+                finite(fit.standardErrors()[1]), finite(fit.standardErrors()[2]), finite(fit.rSquared()), fit.coherencyEstimated(),
+                finite(fit.model().peakConcurrency()), finite(fit.model().peakThroughput()), List.copyOf(points));
+        ClosedSystemModel.Prediction at = plan.atTarget();
+        Target target = new Target(plan.targetUsers(), r(plan.thinkSeconds() * 1000 - plan.overheadMs()), r(plan.overheadMs()),
+                plan.pool(), r(at.throughput()), r(at.responseMean() * 1000), r(plan.p95Ms()), r(at.poolWaitMean() * 1000),
+                r(at.busyMean()), r(at.poolFullPct()));
+        CapacityPlan.Backtest b = plan.backtest();
+        Backtest backtest = b == null ? null : new Backtest(b.fittedSteps(), b.users(), b.pool(), r(b.predictedThroughput()),
+                r(b.measuredThroughput()), r(b.throughputErrorPct()), r(b.predictedP95Ms()), r(b.measuredP95Ms()), r(b.p95ErrorPct()));
+        return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
+                plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
+                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double r(double v) {
+        return Round.milli(v);
+    }
+}

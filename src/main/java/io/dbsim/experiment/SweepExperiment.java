@@ -1,0 +1,117 @@
+package io.dbsim.experiment;
+
+import io.dbsim.analysis.SweepSteps;
+import io.dbsim.analysis.capacity.Sweep;
+import io.dbsim.analysis.capacity.SweepStep;
+import io.dbsim.db.ConnectionInfo;
+import io.dbsim.engine.RunListener;
+import io.dbsim.engine.RunResult;
+import io.dbsim.engine.Simulation;
+import io.dbsim.settings.Durations;
+import io.dbsim.settings.RunSettings;
+import io.dbsim.workload.Pattern;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The same workload at several user counts or pool sizes: an unmeasured warm-up first (JIT, caches), then each
+ * step its own warm-up and measured part; with several rounds the order alternates (up, down, up) so a machine
+ * that drifts does not tilt the curve, and each step keeps its median round. Ctrl-C keeps the finished steps.
+ */
+public final class SweepExperiment {
+
+    /** One step: this many users on a pool of this size. */
+    public record Step(int users, int pool) {
+    }
+
+    private final RunSettings base;
+    private final Pattern pattern;
+    private final ConnectionInfo database;
+    private final List<Step> steps;
+    private final Duration stepDuration;
+    private final int repeat;
+    private final ExperimentListener listener;
+    private final Stoppable runs = new Stoppable();
+
+    /**
+     * @param base the settings every step shares (think time, seed, pool timeout...); its warm-up is each step's
+     *             unmeasured start and the length of the run before the first step
+     */
+    public SweepExperiment(RunSettings base, Pattern pattern, ConnectionInfo database, List<Step> steps, Duration stepDuration,
+                           int repeat, ExperimentListener listener) {
+        this.base = base;
+        this.pattern = pattern.blended();
+        this.database = database;
+        this.steps = List.copyOf(steps);
+        this.stepDuration = stepDuration;
+        this.repeat = repeat;
+        this.listener = listener;
+    }
+
+    public void stop(long timeout, TimeUnit unit) throws InterruptedException {
+        runs.stop(timeout, unit);
+    }
+
+    /** @param varied "users" or "pool size", as the sweep file says what changed between steps */
+    public Sweep run(String patternName, String varied) {
+        String startedAt = Instant.now().toString();
+        Duration warmUp = base.warmUp();
+        String target = database.hostAndDatabase();
+        String serverVersion = null;
+        boolean interrupted = false;
+        if (!warmUp.isZero()) {
+            Step middle = steps.get(steps.size() / 2);
+            listener.said(String.format(Locale.ROOT, "sweep: warming up the simulator and the database's caches for %s at %d users (not measured)",
+                    Durations.format(warmUp), middle.users()));
+            runs.run(new Simulation(base.step(middle.users(), middle.pool(), warmUp, Duration.ZERO), pattern, database,
+                    RunListener.NONE));
+        }
+        List<List<SweepStep>> rounds = new ArrayList<>();
+        steps.forEach(s -> rounds.add(new ArrayList<>()));
+        for (int round = 1; round <= repeat && !runs.stopped(); round++) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, steps.size()).boxed().toList());
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (int i : order) {
+                if (runs.stopped()) {
+                    break;
+                }
+                Step step = steps.get(i);
+                String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + steps.size();
+                listener.said(String.format(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up", label, step.users(),
+                        step.users() == 1 ? "" : "s", step.pool(), Durations.format(stepDuration), Durations.format(warmUp)));
+                RunResult result = runs.run(new Simulation(base.step(step.users(), step.pool(), warmUp.plus(stepDuration), warmUp),
+                        pattern, database, listener.runs()));
+                if (result == null) {
+                    break;
+                }
+                serverVersion = result.serverVersion();
+                SweepStep measured = SweepSteps.from(result);
+                rounds.get(i).add(measured);
+                listener.stepMeasured(label, measured);
+                interrupted |= result.interrupted();
+            }
+        }
+        List<SweepStep> done = new ArrayList<>();
+        for (List<SweepStep> r : rounds) {
+            List<SweepStep> finished = r.stream().filter(x -> !x.interrupted()).toList();
+            if (!finished.isEmpty()) {
+                done.add(SweepStep.medianOf(finished));
+            } else if (!r.isEmpty()) {
+                done.add(r.get(0));
+            }
+        }
+        interrupted |= runs.stopped();
+        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", startedAt, target, serverVersion, patternName, varied,
+                base.thinkTime().toNanos() / 1e6, stepDuration.toNanos() / 1e9, warmUp.toNanos() / 1e9, base.seed(), interrupted,
+                List.copyOf(done));
+    }
+}

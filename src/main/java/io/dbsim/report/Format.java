@@ -1,0 +1,43 @@
+package io.dbsim.report;
+
+import io.dbsim.Text;
+import io.dbsim.analysis.RunReport;
+import io.dbsim.settings.Durations;
+
+import java.util.Locale;
+
+/** The formatting every renderer shares: numbers, durations given in report units, and the sentences several print. */
+final class Format {
+
+    private Format() {
+    }
+
+    /** A number with thousands separators and the given decimals, as reports for people print them. */
+    static String num(double v, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    static String seconds(double s) {
+        return Durations.formatMillis(s * 1000);
+    }
+
+    static String millis(double ms) {
+        return Durations.formatMillis(ms);
+    }
+
+    /** The name a statement is shown under: the operation that sent it, or its SQL cut to one line. */
+    static String label(RunReport.StatementRow st) {
+        if (st.operation() != null) {
+            return st.operation();
+        }
+        return st.query() == null ? "?" : Text.oneLine(st.query(), 40);
+    }
+
+    /** The spike section as the reports for people say it, from "p95" on, without a full stop. */
+    static String spikeSentence(RunReport.Spike spike) {
+        return String.format(Locale.ROOT, "p95 %,.1f ms at %d users; worst p95 %,.1f ms under %d users; %s",
+                spike.baselineP95Ms(), spike.baselineUsers(), spike.spikeP95Ms(), spike.spikeUsers(), spike.recoveryS() == null
+                        ? "p95 did not return within 10% of baseline before the run ended"
+                        : String.format(Locale.ROOT, "p95 was back within 10%% of baseline %,.1f s after the drop", spike.recoveryS()));
+    }
+}

@@ -1,0 +1,78 @@
+package io.dbsim.settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that shapes one simulation run, merged from defaults, a scenario file and flags
+ * ({@link SettingsLayer}) and validated once; immutable after that. Either a closed model (users, each
+ * doing {@code opsPerUser} operations or running for the duration, optionally in stages) or an open
+ * model (a fixed arrival rate for the duration).
+ *
+ * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
+ * @param duration   null when the run ends after every user's operations
+ * @param statementTimeout null for the server's own
+ */
+public record RunSettings(
+        String pattern,
+        int users,
+        int opsPerUser,
+        Duration duration,
+        Duration thinkTime,
+        Duration rampUp,
+        List<Stage> stages,
+        double ratePerSecond,
+        int maxUsers,
+        Duration warmUp,
+        int maxTries,
+        long seed,
+        int poolSize,
+        int poolMinIdle,
+        Duration connectionTimeout,
+        Map<String, String> poolProperties,
+        PoolQueue poolQueue,
+        Duration statementTimeout,
+        Duration progressInterval,
+        Duration sampleInterval,
+        List<Threshold> thresholds) {
+
+    public RunSettings {
+        stages = List.copyOf(stages);
+        poolProperties = Map.copyOf(poolProperties);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    public boolean openModel() {
+        return ratePerSecond > 0;
+    }
+
+    public boolean staged() {
+        return !stages.isEmpty();
+    }
+
+    /** How long the run may last at most; null when it ends when every user has done its operations. */
+    public Duration plannedDuration() {
+        if (staged()) {
+            return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+        }
+        return duration;
+    }
+
+    /**
+     * The same load held for {@code length} from the start: all users at once (or the same rate), without
+     * stages, warm-up, thresholds or a progress line in between; for unmeasured warming runs.
+     */
+    public RunSettings steadyFor(Duration length) {
+        return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
+                Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of());
+    }
+
+    /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
+    public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
+        return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
+                maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
+                sampleInterval, List.of());
+    }
+}

@@ -1,0 +1,55 @@
+package io.dbsim.settings;
+
+import io.dbsim.UsageException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Thresholds in dbsim's words and in k6's, read to the same criteria. */
+class ThresholdTest {
+
+    @Test
+    void k6PercentilesAveragesAndMediansMeanWhatDbsimsNamesMean() {
+        Threshold k6 = Threshold.parse("p(95)<500");
+        assertThat(k6.stat()).isEqualTo("p95");
+        assertThat(k6.part()).isEqualTo("total");
+        assertThat(k6.limit()).isEqualTo(500.0);
+        assertThat(Threshold.parse("p(99.99)<2s").stat()).isEqualTo("p99.99");
+        assertThat(Threshold.parse("p(99.99)<2s").limit()).isEqualTo(2000.0);
+        assertThat(Threshold.parse("avg<200").stat()).isEqualTo("mean");
+        assertThat(Threshold.parse("med<100").stat()).isEqualTo("p50");
+        assertThat(Threshold.parse("search_members.p(90)<20").operation()).isEqualTo("search_members");
+        assertThat(Threshold.parse("pool_wait.p(95)<50").part()).isEqualTo("pool_wait");
+    }
+
+    @Test
+    void k6sRateIsTheErrorRateAsAFraction() {
+        Threshold rate = Threshold.parse("rate<0.01");
+        assertThat(rate.stat()).isEqualTo("error_rate");
+        assertThat(rate.limit()).isEqualTo(1.0);
+        assertThat(rate.passes(0.5)).isTrue();
+        assertThat(rate.passes(1.5)).isFalse();
+        assertThatThrownBy(() -> Threshold.parse("rate<5")).isInstanceOf(UsageException.class).hasMessageContaining("a fraction");
+    }
+
+    @Test
+    void abortOnFailAndItsDelayFollowTheExpression() {
+        Threshold t = Threshold.parse("error_rate<5%,abortOnFail,delayAbortEval=10s");
+        assertThat(t.abortOnFail()).isTrue();
+        assertThat(t.delayAbortEval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(t.expression()).isEqualTo("error_rate<5%");
+        assertThat(Threshold.parse("p95<1s").abortOnFail()).isFalse();
+        assertThatThrownBy(() -> Threshold.parse("p95<1s,abortonfail")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option 'abortonfail'");
+    }
+
+    @Test
+    void dbsimsShortPercentilesAreTheNamedOnes() {
+        assertThat(Threshold.parse("p99.9<5ms").stat()).isEqualTo("p99.9");
+        assertThatThrownBy(() -> Threshold.parse("p42<100ms")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown metric").hasMessageContaining("p(N)");
+    }
+}
