@@ -16,7 +16,7 @@ public final class Databases {
         Database database = switch (request.resolvedKind()) {
             case URL -> existing(request);
             case EMBEDDED -> EmbeddedDatabase.start();
-            case CONTAINER -> ContainerDatabase.start();
+            case CONTAINER -> container();
             case AUTO -> throw new IllegalStateException("resolvedKind never returns AUTO");
         };
         try {
@@ -26,6 +26,12 @@ public final class Databases {
             throw e;
         }
         return database;
+    }
+
+    /** Checked here, before ContainerDatabase is linked: its Testcontainers types may be missing from the jar. */
+    private static Database container() {
+        ContainerLibraries.require(Databases.class.getClassLoader());
+        return ContainerDatabase.start();
     }
 
     private static Database existing(DatabaseRequest request) {
