@@ -49,7 +49,8 @@ public record PgPassFile(Path path) {
                         + "permissions should be u=rw (0600) or less (ignored, as libpq does)");
                 return Optional.empty();
             }
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
+            // Bytes that are not UTF-8 become replacement characters rather than failing the whole file.
+            return Optional.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
             // libpq gives up on a file it cannot stat or open just as silently.
             return Optional.empty();
