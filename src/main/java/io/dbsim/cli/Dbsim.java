@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.Arrays;
 
-@Command(name = "dbsim", mixinStandardHelpOptions = true, versionProvider = Dbsim.Version.class,
+@Command(name = "dbsim", mixinStandardHelpOptions = true, versionProvider = VersionLine.class,
         description = {"PostgreSQL workload simulator: builds a realistic member/employment database, "
                 + "seeds it, and shows how it holds up under many concurrent users.", ""},
         commandListHeading = "%nCommands:%n",
@@ -22,7 +22,7 @@ import java.util.Arrays;
             "Add --verbose to any command for stack traces."},
         subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class, SweepCommand.class,
             CapacityCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
-            CommandLine.HelpCommand.class})
+            CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Dbsim implements Runnable {
 
     @Spec
@@ -67,13 +67,5 @@ public final class Dbsim implements Runnable {
         out.flush();
         err.flush();
         return code;
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Dbsim.class.getPackage().getImplementationVersion();
-            return new String[] {"dbsim " + (version == null ? "development build" : version)};
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.DatabaseKind;
+import io.dbsim.db.DatabaseRequest;
 import io.dbsim.db.Migrator;
 import io.dbsim.seed.SeedProfiles;
 import io.dbsim.seed.SeedState;
@@ -14,10 +15,12 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-/** The checks and preparation every command that loads a database with users does first (run, sweep). */
+/**
+ * The checks and preparation every command that loads a database with users does first (run, sweep, ab);
+ * seed --reset shares the production guard.
+ */
 final class RunTarget {
 
     private RunTarget() {
@@ -25,18 +28,22 @@ final class RunTarget {
 
     /** Refuses a target that looks like production unless --force: load tests do not belong there. */
     static void refuseProductionLooking(DatabaseOptions options, boolean force) {
-        if (force || options.request().resolvedKind() != DatabaseKind.URL) {
+        refuseUnlessTestLike(options, force, "load", "run simulated users against it");
+    }
+
+    /** Refuses to empty a target that looks like production unless --force: seed --reset truncates with CASCADE. */
+    static void refuseResetOfProductionLooking(DatabaseOptions options, boolean force) {
+        refuseUnlessTestLike(options, force, "reset", "empty its tables (TRUNCATE ... CASCADE) and seed it");
+    }
+
+    private static void refuseUnlessTestLike(DatabaseOptions options, boolean force, String verb, String meaning) {
+        DatabaseRequest request = options.request();
+        if (force || request.resolvedKind() != DatabaseKind.URL || TargetNames.of(request.jdbcUrl()).localOrTestLike()) {
             return;
         }
-        ConnectionInfo connection = new ConnectionInfo(options.request().jdbcUrl(), null, null);
-        String target = connection.hostAndDatabase().toLowerCase(Locale.ROOT);
-        String dbName = target.contains("/") ? target.substring(target.indexOf('/') + 1) : "";
-        boolean localHost = ConnectionInfo.isLocal(target);
-        boolean testName = dbName.matches(".*(test|dev|local|bench|sim|demo|load|stag|qa|perf|scratch).*");
-        if (!localHost && !testName) {
-            throw new UsageException("refusing to load " + connection.hostAndDatabase() + ", which does not look like a local "
-                    + "or test database: add --force if you really mean to run simulated users against it");
-        }
+        throw new UsageException("refusing to " + verb + " " + new ConnectionInfo(request.jdbcUrl(), null, null).hostAndDatabase()
+                + ", which does not look like a local or test database (no word such as test, dev, qa or staging in its "
+                + "database or host name): add --force if you really mean to " + meaning);
     }
 
     /** An empty embedded server is migrated and seeded first; a given server must hold a complete seed. */

@@ -32,6 +32,10 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Empty the domain tables first (also cleans up an interrupted seed).")
     boolean reset;
 
+    @Option(names = "--force",
+            description = "With --reset: empty a database even though its name and host do not look like a test one.")
+    boolean force;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Parallel COPY connections (default: number of cores, at least 2).")
     Integer jobs;
@@ -45,6 +49,9 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (reset) {
+            RunTarget.refuseResetOfProductionLooking(database, force);
+        }
         Seeder.warmUp();
         SeedProfile profile = seedOptions.profile();
         int workers = SeedRun.workers(jobs);

@@ -8,20 +8,27 @@ import java.util.regex.Pattern;
 
 /**
  * Where and as whom to connect. The password is kept for the driver only: {@link #toString()},
- * {@link #safeUrl()} and every message built from this record leave it out.
+ * {@link #safeUrl()} and every message built from this record leave it out. {@code applicationName} names
+ * dbsim's own connections in pg_stat_activity (PGAPPNAME, as libpq); {@code source} says where the settings
+ * came from, e.g. "PGHOST, PGDATABASE, ~/.pgpass".
  */
-public record ConnectionInfo(String jdbcUrl, String user, String password) {
+public record ConnectionInfo(String jdbcUrl, String user, String password, String applicationName, String source) {
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    /** A server dbsim started itself (embedded, container, tests' own). */
+    public ConnectionInfo(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, "dbsim", "dbsim's own server");
+    }
 
     public Connection open() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, properties());
     }
 
-    /** A connection that shows as {@code applicationName} in pg_stat_activity, so its queries can be told apart. */
-    public Connection open(String applicationName) throws SQLException {
+    /** A connection that shows as {@code name} in pg_stat_activity, so its queries can be told apart. */
+    public Connection open(String name) throws SQLException {
         Properties props = properties();
-        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("ApplicationName", name);
         return DriverManager.getConnection(jdbcUrl, props);
     }
 
@@ -33,7 +40,7 @@ public record ConnectionInfo(String jdbcUrl, String user, String password) {
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
-        props.setProperty("ApplicationName", "dbsim");
+        props.setProperty("ApplicationName", applicationName);
         return props;
     }
 
@@ -63,6 +70,6 @@ public record ConnectionInfo(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "ConnectionInfo[" + safeUrl() + ", user=" + user + "]";
+        return "ConnectionInfo[" + safeUrl() + ", user=" + user + ", from " + source + "]";
     }
 }

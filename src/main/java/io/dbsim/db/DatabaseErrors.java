@@ -23,9 +23,15 @@ public final class DatabaseErrors {
                     + ": is PostgreSQL running there and accepting TCP connections? Check --jdbc-url", error);
         }
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (sql != null && sql.getMessage() != null && sql.getMessage().contains("no password was provided")) {
+            return new DbsimException("the server at " + where + " asks user '" + info.user() + "' for a password and none was "
+                    + "given (settings from " + info.source() + "): give --password, DBSIM_PASSWORD or PGPASSWORD, "
+                    + "or a line in ~/.pgpass (mode 0600)", error);
+        }
         return switch (state) {
             case "28P01", "28000" -> new DbsimException("authentication failed for user '" + info.user() + "' at " + where
-                    + ": check --user and --password (or DBSIM_USER, DBSIM_PASSWORD / PGPASSWORD)", error);
+                    + " (settings from " + info.source() + ")"
+                    + ": check --user and --password (or DBSIM_USER, DBSIM_PASSWORD / PGPASSWORD, ~/.pgpass)", error);
             case "3D000" -> new DbsimException("database does not exist at " + where
                     + ": create it (createdb) or fix the database name in --jdbc-url", error);
             case "08001", "08004", "08006" -> new DbsimException("cannot connect to " + where + ": "

@@ -1,12 +1,26 @@
 package io.dbsim.db;
 
-/** What the user asked for on the command line and in the environment, before anything is started. */
-public record DatabaseRequest(DatabaseKind kind, String jdbcUrl, String user, String password) {
+import java.util.List;
+
+/**
+ * What the user asked for on the command line, in the environment and in the password file, before anything is
+ * started. {@code source} names where the connection settings came from (e.g. "PGHOST, PGDATABASE, ~/.pgpass"),
+ * never what they hold; {@code warnings} are lines to show the user once (libpq's password file warnings).
+ */
+public record DatabaseRequest(DatabaseKind kind, String jdbcUrl, String user, String password, String applicationName,
+                              String source, List<String> warnings) {
+
+    public DatabaseRequest {
+        warnings = List.copyOf(warnings);
+    }
 
     public DatabaseKind resolvedKind() {
-        if (kind != DatabaseKind.AUTO) {
-            return kind;
-        }
-        return jdbcUrl == null || jdbcUrl.isBlank() ? DatabaseKind.EMBEDDED : DatabaseKind.URL;
+        return kind.given(jdbcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseRequest[kind=" + kind + ", jdbcUrl=" + ConnectionInfo.redact(jdbcUrl) + ", user=" + user
+                + ", source=" + source + "]";
     }
 }

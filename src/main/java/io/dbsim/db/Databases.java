@@ -16,7 +16,7 @@ public final class Databases {
         Database database = switch (request.resolvedKind()) {
             case URL -> existing(request);
             case EMBEDDED -> EmbeddedDatabase.start();
-            case CONTAINER -> ContainerDatabase.start();
+            case CONTAINER -> container();
             case AUTO -> throw new IllegalStateException("resolvedKind never returns AUTO");
         };
         try {
@@ -28,17 +28,24 @@ public final class Databases {
         return database;
     }
 
+    /** Checked here, before ContainerDatabase is linked: its Testcontainers types may be missing from the jar. */
+    private static Database container() {
+        ContainerLibraries.require(Databases.class.getClassLoader());
+        return ContainerDatabase.start();
+    }
+
     private static Database existing(DatabaseRequest request) {
         String url = request.jdbcUrl();
         if (url == null || url.isBlank()) {
-            throw new UsageException("--db url needs --jdbc-url (or DBSIM_JDBC_URL), e.g. jdbc:postgresql://localhost:5432/app");
+            throw new UsageException("--db url needs --jdbc-url (or DBSIM_JDBC_URL, or libpq's PGHOST, PGDATABASE, ...), "
+                    + "e.g. jdbc:postgresql://localhost:5432/app");
         }
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new UsageException("--jdbc-url must be a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/app, got '"
                     + ConnectionInfo.redact(url.length() > 60 ? url.substring(0, 60) + "..." : url) + "'");
         }
         String user = request.user() == null || request.user().isBlank() ? System.getProperty("user.name") : request.user();
-        return new ExistingDatabase(new ConnectionInfo(url, user, request.password()));
+        return new ExistingDatabase(new ConnectionInfo(url, user, request.password(), request.applicationName(), request.source()));
     }
 
     /** Opens one connection so that a wrong host or password fails here, with a clear line, before any work. */

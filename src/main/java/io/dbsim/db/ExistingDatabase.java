@@ -5,7 +5,8 @@ public record ExistingDatabase(ConnectionInfo connection) implements Database {
 
     @Override
     public String description() {
-        return "PostgreSQL at " + connection.hostAndDatabase() + " as " + connection.user();
+        return "PostgreSQL at " + connection.hostAndDatabase() + " as " + connection.user()
+                + (connection.source().isEmpty() ? "" : " (settings from " + connection.source() + ")");
     }
 
     @Override

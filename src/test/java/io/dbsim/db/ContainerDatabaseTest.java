@@ -12,7 +12,7 @@ class ContainerDatabaseTest {
     @Test
     void containerDatabaseMigratesWhenDockerIsPresent() {
         assumeTrue(ContainerDatabase.dockerAvailable(), "no Docker engine on this machine");
-        try (Database db = Databases.open(new DatabaseRequest(DatabaseKind.CONTAINER, null, null, null))) {
+        try (Database db = Databases.open(new DatabaseRequest(DatabaseKind.CONTAINER, null, null, null, "dbsim", "", java.util.List.of()))) {
             assertThat(new Migrator(db.connection()).migrate(List.of()).version()).isEqualTo("1");
         }
     }
