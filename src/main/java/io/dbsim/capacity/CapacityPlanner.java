@@ -20,15 +20,21 @@ public final class CapacityPlanner {
 
     private final List<SweepStep> steps;
     private final double sweepThinkSeconds;
+    private final Weighting weighting;
 
     public CapacityPlanner(Sweep sweep) {
-        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
-                sweep.thinkTimeMs() / 1000.0);
+        this(sweep, Weighting.ABSOLUTE);
     }
 
-    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds) {
+    public CapacityPlanner(Sweep sweep, Weighting weighting) {
+        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
+                sweep.thinkTimeMs() / 1000.0, weighting);
+    }
+
+    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds, Weighting weighting) {
         this.steps = steps;
         this.sweepThinkSeconds = sweepThinkSeconds;
+        this.weighting = weighting;
     }
 
     /** The USL fitted to the finished steps. */
@@ -36,7 +42,7 @@ public final class CapacityPlanner {
         if (steps.size() < 3) {
             throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
         }
-        return UslFit.fit(points(steps));
+        return UslFit.fit(points(steps), weighting);
     }
 
     /**
@@ -59,11 +65,9 @@ public final class CapacityPlanner {
     /** A weaker estimate from one run: a straight line through its one point, so no contention is assumed. */
     public static CapacityPlan fromSingleRun(SweepStep run, double runThinkSeconds, int targetUsers, double thinkSeconds,
                                              double p95TargetMs, Integer pool) {
-        UslModel line = new UslModel(run.throughput() / run.busyLittle(), 0, 0);
-        UslFit fit = new UslFit(line, new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN,
-                List.of(new UslFit.Point(run.busyLittle(), run.throughput())), new double[] {0});
+        UslFit fit = UslFit.throughOnePoint(new UslFit.Point(run.busyLittle(), run.throughput()));
         // An interrupted run still estimates from what it measured: unlike a sweep step, it is all there is.
-        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds);
+        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds, Weighting.ABSOLUTE);
         List<String> warnings = new ArrayList<>();
         warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
                 + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
@@ -231,8 +235,8 @@ public final class CapacityPlanner {
     private Backtest backtest() {
         SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
         List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
-        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds);
-        UslFit fit = UslFit.fit(points(rest));
+        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds, weighting);
+        UslFit fit = UslFit.fit(points(rest), weighting);
         ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model())
                 .predict(largest.users(), sweepThinkSeconds + smaller.overheadMs() / 1000.0, largest.poolSize());
         double p95 = smaller.p95(p);

@@ -4,6 +4,7 @@ import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.capacity.ClosedSystemModel;
 import io.dbsim.capacity.UslFit;
 import io.dbsim.capacity.UslModel;
+import io.dbsim.capacity.Weighting;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -24,8 +25,9 @@ public final class CapacityConsole {
             out.printf(Locale.ROOT, "  model               %.1f ops/s per busy connection, assumed to scale linearly (σ = κ = 0)%n",
                     m.lambda());
         } else {
-            out.printf(Locale.ROOT, "  fit                 λ %.1f ops/s, σ %.4f ± %.4f, κ %.6f ± %.6f; R² %.4f%n", m.lambda(), m.sigma(),
-                    fit.standardErrors()[1], m.kappa(), fit.standardErrors()[2], fit.rSquared());
+            out.printf(Locale.ROOT, "  fit                 λ %.1f ± %.1f ops/s, σ %.4f ± %.4f, κ %.6f ± %.6f; R² %.4f%s%n", m.lambda(),
+                    fit.standardErrors()[0], m.sigma(), fit.standardErrors()[1], m.kappa(), fit.standardErrors()[2], fit.rSquared(),
+                    fit.weighting() == Weighting.RELATIVE ? " (fitted on relative errors)" : "");
             StringBuilder residuals = new StringBuilder();
             for (int i = 0; i < fit.points().size(); i++) {
                 residuals.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f busy %+.1f%%",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The `capacity` section of the JSON reports (reports/README.md). */
@@ -37,6 +38,8 @@ public final class CapacityJson {
         model.put("sigma_stderr", finite(fit.standardErrors()[1]));
         model.put("kappa_stderr", finite(fit.standardErrors()[2]));
         model.put("r_squared", finite(fit.rSquared()));
+        model.put("weighting", fit.weighting().name().toLowerCase(Locale.ROOT));
+        model.put("residual_standard_error", finite(fit.residualStandardError()));
         model.put("kappa_estimated", fit.coherencyEstimated());
         model.put("peak_concurrency", finite(fit.model().peakConcurrency()));
         model.put("peak_throughput", finite(fit.model().peakThroughput()));
