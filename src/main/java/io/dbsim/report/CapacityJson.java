@@ -2,6 +2,7 @@ package io.dbsim.report;
 
 import io.dbsim.capacity.CapacityPlan;
 import io.dbsim.capacity.ClosedSystemModel;
+import io.dbsim.capacity.Interval;
 import io.dbsim.capacity.UslFit;
 
 import java.nio.file.Path;
@@ -61,6 +62,12 @@ public final class CapacityJson {
         target.put("throughput_ops_per_sec", JsonReport.round(at.throughput()));
         target.put("response_mean_ms", JsonReport.round(at.responseMean() * 1000));
         target.put("response_p95_ms", JsonReport.round(plan.p95Ms()));
+        CapacityPlan.TargetIntervals in = plan.intervals();
+        bounds(target, "throughput_ops_per_sec", in.throughput());
+        bounds(target, "response_mean_ms", in.responseMeanMs());
+        bounds(target, "response_p95_ms", in.p95Ms());
+        target.put("interval_noise_pct", in.throughput().known() ? JsonReport.round(in.noisePct()) : null);
+        target.put("interval_noise_source", in.throughput().known() ? (in.noiseFromRounds() ? "rounds" : "residuals") : null);
         target.put("pool_wait_mean_ms", JsonReport.round(at.poolWaitMean() * 1000));
         target.put("busy_connections", JsonReport.round(at.busyMean()));
         target.put("pool_full_pct", JsonReport.round(at.poolFullPct()));
@@ -79,7 +86,9 @@ public final class CapacityJson {
             bt.put("users", b.users());
             bt.put("pool_size", b.pool());
             bt.put("predicted_throughput", JsonReport.round(b.predictedThroughput()));
+            bounds(bt, "predicted_throughput", b.throughputInterval());
             bt.put("measured_throughput", JsonReport.round(b.measuredThroughput()));
+            bt.put("measured_inside_interval", b.throughputInterval().known() ? b.measuredInside() : null);
             bt.put("throughput_error_pct", JsonReport.round(b.throughputErrorPct()));
             bt.put("predicted_p95_ms", JsonReport.round(b.predictedP95Ms()));
             bt.put("measured_p95_ms", JsonReport.round(b.measuredP95Ms()));
@@ -90,6 +99,11 @@ public final class CapacityJson {
         }
         m.put("warnings", plan.warnings());
         return m;
+    }
+
+    private static void bounds(Map<String, Object> m, String key, Interval i) {
+        m.put(key + "_low", i.known() ? JsonReport.round(i.low()) : null);
+        m.put(key + "_high", i.known() ? JsonReport.round(i.high()) : null);
     }
 
     private static Double finite(double v) {
