@@ -20,8 +20,9 @@ public final class CapacityConsole {
             out.printf(Locale.ROOT, "  model               %.1f ops/s per busy connection, assumed to scale linearly (σ = κ = 0)%n",
                     m.lambda());
         } else {
-            out.printf(Locale.ROOT, "  fit                 λ %.1f ops/s, σ %.4f ± %.4f, κ %.6f ± %.6f; R² %.4f%n", m.lambda(), m.sigma(),
-                    orNaN(m.sigmaStderr()), m.kappa(), orNaN(m.kappaStderr()), orNaN(m.rSquared()));
+            out.printf(Locale.ROOT, "  fit                 λ %.1f ± %.1f ops/s, σ %.4f ± %.4f, κ %.6f ± %.6f; R² %.4f%s%n", m.lambda(),
+                    orNaN(m.lambdaStderr()), m.sigma(), orNaN(m.sigmaStderr()), m.kappa(), orNaN(m.kappaStderr()), orNaN(m.rSquared()),
+                    "relative".equals(m.weighting()) ? " (fitted on relative errors)" : "");
             StringBuilder residuals = new StringBuilder();
             for (int i = 0; i < m.points().size(); i++) {
                 residuals.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f busy %+.1f%%",
@@ -36,9 +37,11 @@ public final class CapacityConsole {
         CapacitySection.Target at = plan.target();
         out.printf(Locale.ROOT, "target: %,d users thinking %s between operations, pool %d%n", at.users(),
                 Format.millis(at.thinkTimeMs()), at.poolSize());
-        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s (%.1f busy connections)%n", at.throughputOpsPerSec(), at.busyConnections());
-        out.printf(Locale.ROOT, "  response time       mean %.1f ms (pool wait %.1f ms), p95 %.1f ms%n", at.responseMeanMs(),
-                at.poolWaitMeanMs(), at.responseP95Ms());
+        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%s (%.1f busy connections)%n", at.throughputOpsPerSec(),
+                range(at.throughputOpsPerSecLow(), at.throughputOpsPerSecHigh()), at.busyConnections());
+        out.printf(Locale.ROOT, "  response time       mean %.1f ms%s (pool wait %.1f ms), p95 %.1f ms%s%n", at.responseMeanMs(),
+                range(at.responseMeanMsLow(), at.responseMeanMsHigh()), at.poolWaitMeanMs(), at.responseP95Ms(),
+                range(at.responseP95MsLow(), at.responseP95MsHigh()));
         out.printf(Locale.ROOT, "  meets p95 < %s     up to %,d users with a pool of %d%n", Format.millis(plan.p95TargetMs()),
                 plan.maxUsersMeetingTarget(), at.poolSize());
         out.printf(Locale.ROOT, "  pool size to use    %d%s%n", plan.recommendedPoolSize(), plan.contentionPoolSize() == null ? ""
@@ -48,15 +51,28 @@ public final class CapacityConsole {
         if (plan.backtest() != null) {
             CapacitySection.Backtest b = plan.backtest();
             out.printf(Locale.ROOT, "  - back-test: fitted on %d steps, predicted %d users (pool %d) at %,.1f ops/s, measured %,.1f "
-                            + "(error %+.1f%%); p95 predicted %.1f ms, measured %.1f ms (error %+.1f%%)%n", b.fittedSteps(), b.users(),
-                    b.poolSize(), b.predictedThroughput(), b.measuredThroughput(), b.throughputErrorPct(), b.predictedP95Ms(),
-                    b.measuredP95Ms(), b.p95ErrorPct());
+                            + "(error %+.1f%%%s); p95 predicted %.1f ms, measured %.1f ms (error %+.1f%%)%n", b.fittedSteps(), b.users(),
+                    b.poolSize(), b.predictedThroughput(), b.measuredThroughput(), b.throughputErrorPct(),
+                    b.measuredInsideInterval() == null ? "" : String.format(Locale.ROOT, "; 95%% interval %,.1f to %,.1f: %s",
+                            b.predictedThroughputLow(), b.predictedThroughputHigh(), b.measuredInsideInterval() ? "inside" : "outside"),
+                    b.predictedP95Ms(), b.measuredP95Ms(), b.p95ErrorPct());
+        }
+        if (at.intervalNoisePct() != null) {
+            out.printf(Locale.ROOT, "  - 95%% intervals: the fit's covariance (delta method, Student's t) with a step noise of "
+                    + "±%.1f%% of throughput, from %s%n", at.intervalNoisePct(),
+                    "rounds".equals(at.intervalNoiseSource()) ? "the rounds' spread" : "the fit's residuals");
+        } else if (!plan.weak() && m.weighting() != null) {
+            out.println("  - no intervals: the steps leave nothing to measure the noise with (λ, σ and κ take 3 of them; it needs 4 or more)");
         }
         out.printf(Locale.ROOT, "  - the target keeps %.1f connections busy; the sweep measured up to %.1f (%.2fx)%n",
                 at.busyConnections(), plan.measuredBusy(), plan.rangeRatio());
         out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();
+    }
+
+    private static String range(Double low, Double high) {
+        return low == null ? "" : String.format(Locale.ROOT, " [95%%: %,.1f to %,.1f]", low, high);
     }
 
     private static double orNaN(Double v) {

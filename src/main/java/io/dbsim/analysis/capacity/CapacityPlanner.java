@@ -1,6 +1,7 @@
 package io.dbsim.analysis.capacity;
 
 import io.dbsim.analysis.capacity.CapacityPlan.Backtest;
+import io.dbsim.analysis.capacity.CapacityPlan.TargetIntervals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +17,27 @@ public final class CapacityPlanner {
     /** Below this R² the model does not describe the steps well enough to extrapolate from. */
     static final double POOR_FIT_R2 = 0.9;
     static final double SATURATED_SIMULATOR_CPU_PCT = 80;
+    /** An interval whose high end is more than this many times its low end does not pin the answer down. */
+    static final double WIDE_INTERVAL = 2;
     private static final int MAX_USERS_SEARCHED = 10_000_000;
 
     private final List<SweepStep> steps;
     private final double sweepThinkSeconds;
+    private final Weighting weighting;
 
     public CapacityPlanner(Sweep sweep) {
-        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
-                sweep.thinkTimeMs() / 1000.0);
+        this(sweep, Weighting.ABSOLUTE);
     }
 
-    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds) {
+    public CapacityPlanner(Sweep sweep, Weighting weighting) {
+        this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
+                sweep.thinkTimeMs() / 1000.0, weighting);
+    }
+
+    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds, Weighting weighting) {
         this.steps = steps;
         this.sweepThinkSeconds = sweepThinkSeconds;
+        this.weighting = weighting;
     }
 
     /** The USL fitted to the finished steps. */
@@ -36,7 +45,7 @@ public final class CapacityPlanner {
         if (steps.size() < 3) {
             throw new IllegalArgumentException("a capacity fit needs at least 3 finished steps; this sweep has " + steps.size());
         }
-        return UslFit.fit(points(steps));
+        return UslFit.fit(points(steps), weighting);
     }
 
     /**
@@ -53,25 +62,24 @@ public final class CapacityPlanner {
         if (backtest == null) {
             warnings.add("no back-test: it needs at least 4 steps (fit on all but the largest, predict the largest)");
         }
-        return answer(fit, false, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, backtest);
+        return answer(fit, UslIntervals.of(fit, RoundsNoise.relativeSd(steps)), false, targetUsers, thinkSeconds,
+                p95TargetMs, pool, warnings, backtest);
     }
 
     /** A weaker estimate from one run: a straight line through its one point, so no contention is assumed. */
     public static CapacityPlan fromSingleRun(SweepStep run, double runThinkSeconds, int targetUsers, double thinkSeconds,
                                              double p95TargetMs, Integer pool) {
-        UslModel line = new UslModel(run.throughput() / run.busyLittle(), 0, 0);
-        UslFit fit = new UslFit(line, new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN,
-                List.of(new UslFit.Point(run.busyLittle(), run.throughput())), new double[] {0});
+        UslFit fit = UslFit.throughOnePoint(new UslFit.Point(run.busyLittle(), run.throughput()));
         // An interrupted run still estimates from what it measured: unlike a sweep step, it is all there is.
-        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds);
+        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds, Weighting.ABSOLUTE);
         List<String> warnings = new ArrayList<>();
         warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
                 + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
-        return planner.answer(fit, true, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, null);
+        return planner.answer(fit, UslIntervals.of(fit), true, targetUsers, thinkSeconds, p95TargetMs, pool, warnings, null);
     }
 
-    private CapacityPlan answer(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double p95TargetMs,
-                                Integer givenPool, List<String> warnings, Backtest backtest) {
+    private CapacityPlan answer(UslFit fit, UslIntervals uncertainty, boolean weak, int targetUsers, double thinkSeconds,
+                                double p95TargetMs, Integer givenPool, List<String> warnings, Backtest backtest) {
         ClosedSystemModel model = new ClosedSystemModel(fit.model());
         double overheadMs = overheadMs();
         double think = thinkSeconds + overheadMs / 1000.0;
@@ -85,6 +93,7 @@ public final class CapacityPlanner {
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
         double p95 = p95(at);
+        TargetIntervals intervals = targetIntervals(uncertainty, targetUsers, think, pool, at, p95);
         int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
         Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
 
@@ -150,8 +159,42 @@ public final class CapacityPlanner {
                             : String.format(Locale.ROOT, "each operation holds its connection longer (%.1f ms against %.1f ms alone)",
                             at.holdMean() * 1000, 1000 / fit.model().lambda()));
         }
-        return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, maxUsers, recommended,
-                contention, limit, reason, maxBusy, List.copyOf(warnings), backtest);
+        String doubt = doubt(intervals, backtest);
+        if (doubt != null) {
+            warnings.add(0, doubt);
+        }
+        return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, intervals, maxUsers,
+                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest);
+    }
+
+    private static TargetIntervals targetIntervals(UslIntervals uncertainty, int users, double think, int pool,
+                                                   ClosedSystemModel.Prediction at, double p95Ms) {
+        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m).predict(users, think, pool).throughput());
+        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m).predict(users, think, pool).responseMean());
+        double p95Ratio = at.responseMean() > 0 ? p95Ms / (1000 * at.responseMean()) : 1;
+        return new TargetIntervals(100 * uncertainty.relativeNoise(), uncertainty.noiseFromRounds(), throughput, responseMs,
+                responseMs.times(p95Ratio));
+    }
+
+    /** The warning that leads when the intervals say the answer is loose or the back-test missed; null when neither. */
+    private static String doubt(TargetIntervals intervals, Backtest backtest) {
+        List<String> parts = new ArrayList<>();
+        if (backtest != null && backtest.throughputInterval().known() && !backtest.measuredInside()) {
+            Interval b = backtest.throughputInterval();
+            parts.add(String.format(Locale.ROOT, "the back-test measured %,.0f ops/s at %d users, outside the 95%% interval "
+                    + "of what the %d smaller steps predicted (%,.0f, from %,.0f to %,.0f ops/s): the model does not hold "
+                    + "up to the largest step, so treat the answer as unconfirmed", backtest.measuredThroughput(),
+                    backtest.users(), backtest.fittedSteps(), b.estimate(), b.low(), b.high()));
+        }
+        Interval x = intervals.throughput();
+        Interval p95 = intervals.p95Ms();
+        if (x.spread() > WIDE_INTERVAL || p95.spread() > WIDE_INTERVAL) {
+            parts.add(String.format(Locale.ROOT, "the 95%% interval at the target is wide: throughput %,.0f to %,.0f ops/s "
+                    + "(%.1fx), p95 %,.1f to %,.1f ms (%.1fx); the steps do not pin the answer down: sweep nearer the "
+                    + "target's concurrency, with longer steps or --repeat", x.low(), x.high(), x.spread(), p95.low(),
+                    p95.high(), p95.spread()));
+        }
+        return parts.isEmpty() ? null : String.join("; and ", parts);
     }
 
     /**
@@ -231,14 +274,16 @@ public final class CapacityPlanner {
     private Backtest backtest() {
         SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
         List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
-        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds);
-        UslFit fit = UslFit.fit(points(rest));
-        ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model())
-                .predict(largest.users(), sweepThinkSeconds + smaller.overheadMs() / 1000.0, largest.poolSize());
+        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds, weighting);
+        UslFit fit = UslFit.fit(points(rest), weighting);
+        double think = sweepThinkSeconds + smaller.overheadMs() / 1000.0;
+        ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model()).predict(largest.users(), think, largest.poolSize());
+        Interval interval = UslIntervals.of(fit, RoundsNoise.relativeSd(rest)).prediction(
+                m -> new ClosedSystemModel(m).predict(largest.users(), think, largest.poolSize()).throughput());
         double p95 = smaller.p95(p);
         return new Backtest(rest.size(), largest.users(), largest.poolSize(), p.throughput(), largest.throughput(),
                 100 * (p.throughput() - largest.throughput()) / largest.throughput(), p95, largest.p95Ms(),
-                100 * (p95 - largest.p95Ms()) / largest.p95Ms());
+                100 * (p95 - largest.p95Ms()) / largest.p95Ms(), interval);
     }
 
     private static List<UslFit.Point> points(List<SweepStep> steps) {

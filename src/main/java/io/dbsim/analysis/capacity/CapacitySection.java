@@ -5,6 +5,7 @@ import io.dbsim.analysis.Round;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The capacity answer as reports state it (the `capacity` section of the run and capacity JSON, the
@@ -26,20 +27,28 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
      */
     public record Model(double lambda, double sigma, double kappa, Double lambdaStderr, Double sigmaStderr, Double kappaStderr,
                         Double rSquared, boolean kappaEstimated, Double peakConcurrency, Double peakThroughput,
-                        List<ModelPoint> points) {
+                        List<ModelPoint> points, String weighting, Double residualStandardError) {
     }
 
     public record ModelPoint(double concurrency, double throughput, double fitted, double residualPct) {
     }
 
-    /** The prediction at the target users and pool. */
+    /**
+     * The prediction at the target users and pool, with 95% intervals where the sweep allows them (null bounds when not).
+     *
+     * @param intervalNoiseSource where a step's noise was taken from: "residuals" or "rounds"
+     */
     public record Target(int users, double thinkTimeMs, double simulatorOverheadMs, int poolSize, double throughputOpsPerSec,
                          double responseMeanMs, double responseP95Ms, double poolWaitMeanMs, double busyConnections,
-                         double poolFullPct) {
+                         double poolFullPct, Double throughputOpsPerSecLow, Double throughputOpsPerSecHigh,
+                         Double responseMeanMsLow, Double responseMeanMsHigh, Double responseP95MsLow, Double responseP95MsHigh,
+                         Double intervalNoisePct, String intervalNoiseSource) {
     }
 
+    /** @param measuredInsideInterval null when the smaller steps leave no residual freedom for an interval */
     public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
-                           double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct) {
+                           double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct,
+                           Double predictedThroughputLow, Double predictedThroughputHigh, Boolean measuredInsideInterval) {
     }
 
     public static CapacitySection of(CapacityPlan plan) {
@@ -52,17 +61,32 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
         }
         Model model = new Model(fit.model().lambda(), fit.model().sigma(), fit.model().kappa(), finite(fit.standardErrors()[0]),
                 finite(fit.standardErrors()[1]), finite(fit.standardErrors()[2]), finite(fit.rSquared()), fit.coherencyEstimated(),
-                finite(fit.model().peakConcurrency()), finite(fit.model().peakThroughput()), List.copyOf(points));
+                finite(fit.model().peakConcurrency()), finite(fit.model().peakThroughput()), List.copyOf(points),
+                fit.weighting().name().toLowerCase(Locale.ROOT), finite(fit.residualStandardError()));
         ClosedSystemModel.Prediction at = plan.atTarget();
+        CapacityPlan.TargetIntervals in = plan.intervals();
+        boolean known = in.throughput().known();
         Target target = new Target(plan.targetUsers(), r(plan.thinkSeconds() * 1000 - plan.overheadMs()), r(plan.overheadMs()),
                 plan.pool(), r(at.throughput()), r(at.responseMean() * 1000), r(plan.p95Ms()), r(at.poolWaitMean() * 1000),
-                r(at.busyMean()), r(at.poolFullPct()));
+                r(at.busyMean()), r(at.poolFullPct()), low(in.throughput()), high(in.throughput()), low(in.responseMeanMs()),
+                high(in.responseMeanMs()), low(in.p95Ms()), high(in.p95Ms()), known ? r(in.noisePct()) : null,
+                known ? (in.noiseFromRounds() ? "rounds" : "residuals") : null);
         CapacityPlan.Backtest b = plan.backtest();
         Backtest backtest = b == null ? null : new Backtest(b.fittedSteps(), b.users(), b.pool(), r(b.predictedThroughput()),
-                r(b.measuredThroughput()), r(b.throughputErrorPct()), r(b.predictedP95Ms()), r(b.measuredP95Ms()), r(b.p95ErrorPct()));
+                r(b.measuredThroughput()), r(b.throughputErrorPct()), r(b.predictedP95Ms()), r(b.measuredP95Ms()), r(b.p95ErrorPct()),
+                low(b.throughputInterval()), high(b.throughputInterval()),
+                b.throughputInterval().known() ? b.measuredInside() : null);
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
                 List.copyOf(plan.warnings()), r(plan.measuredBusyMax()));
+    }
+
+    private static Double low(Interval i) {
+        return i.known() ? r(i.low()) : null;
+    }
+
+    private static Double high(Interval i) {
+        return i.known() ? r(i.high()) : null;
     }
 
     private static Double finite(double v) {

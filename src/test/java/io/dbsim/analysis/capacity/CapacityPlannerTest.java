@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,12 +18,32 @@ class CapacityPlannerTest {
     private static Sweep sweep(int... users) {
         List<SweepStep> steps = new ArrayList<>();
         for (int n : users) {
-            double x = TRUTH.throughput(n);
-            double meanMs = 1000.0 * n / x;
-            steps.add(new SweepStep(n, 64, 30, (long) (x * 30), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, n, n,
-                    0, 20, false, 1, x, x));
+            steps.add(step(n, TRUTH.throughput(n), 1, 0));
         }
+        return sweep(steps);
+    }
+
+    /** At think time 0 and Little's law: n busy connections, each operation n / x seconds, p95 twice the mean. */
+    private static SweepStep step(int n, double x, int rounds, double roundsSpread) {
+        double meanMs = 1000.0 * n / x;
+        return new SweepStep(n, 64, 30, (long) (x * 30), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, n, n,
+                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread));
+    }
+
+    private static Sweep sweep(List<SweepStep> steps) {
         return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps);
+    }
+
+    /** TRUTH measured at 1, 2, 4, 8, 16 and 32 users with the given relative noise, then each step's factor applied. */
+    private static Sweep noisy(double noise, long seed, double... factors) {
+        Random random = new Random(seed);
+        int[] users = {1, 2, 4, 8, 16, 32};
+        List<SweepStep> steps = new ArrayList<>();
+        for (int i = 0; i < users.length; i++) {
+            double x = TRUTH.throughput(users[i]) * (1 + noise * random.nextGaussian()) * (i < factors.length ? factors[i] : 1);
+            steps.add(step(users[i], x, 1, 0));
+        }
+        return sweep(steps);
     }
 
     @Test
@@ -46,6 +68,69 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void aNoisySweepsPlanBoundsThroughputResponseTimeAndP95AtTheTargetAndItsBackTest() {
+        CapacityPlan plan = new CapacityPlanner(noisy(0.03, 3)).plan(20_000, 1, 500, null);
+        CapacityPlan.TargetIntervals in = plan.intervals();
+
+        assertThat(in.throughput().estimate()).isEqualTo(plan.atTarget().throughput());
+        assertThat(in.responseMeanMs().estimate()).isCloseTo(1000 * plan.atTarget().responseMean(), within(1e-9));
+        assertThat(in.p95Ms().estimate()).isCloseTo(plan.p95Ms(), within(1e-9));
+        for (Interval i : List.of(in.throughput(), in.responseMeanMs(), in.p95Ms())) {
+            assertThat(i.low()).isLessThan(i.estimate());
+            assertThat(i.high()).isGreaterThan(i.estimate());
+        }
+        // p95 is the mean times the closest step's p95/mean ratio, 2 here, and its interval with it.
+        assertThat(in.p95Ms().low()).isCloseTo(2 * in.responseMeanMs().low(), within(1e-9));
+        assertThat(in.noiseFromRounds()).isFalse();
+        assertThat(in.noisePct()).isBetween(0.5, 10.0);
+        CapacityPlan.Backtest b = plan.backtest();
+        assertThat(b.throughputInterval().known()).isTrue();
+        assertThat(b.throughputInterval().estimate()).isCloseTo(b.predictedThroughput(), within(1e-9));
+        assertThat(b.measuredInside()).isTrue();
+        assertThat(plan.warnings().get(0)).doesNotContain("back-test measured").doesNotContain("interval at the target is wide");
+    }
+
+    @Test
+    void aBackTestThatMissesItsIntervalLeadsTheWarningsWithItsFigures() {
+        // The five smaller steps follow TRUTH within about 1%; the largest measures 30% below it.
+        CapacityPlan plan = new CapacityPlanner(noisy(0.01, 4, 1, 1, 1, 1, 1, 0.7)).plan(4000, 10, 500, null);
+        CapacityPlan.Backtest b = plan.backtest();
+
+        assertThat(b.measuredInside()).isFalse();
+        assertThat(b.measuredThroughput()).isLessThan(b.throughputInterval().low());
+        assertThat(plan.warnings().get(0)).startsWith("the back-test measured")
+                .contains(String.format(Locale.ROOT, "%,.0f ops/s at 32 users", b.measuredThroughput()))
+                .contains(String.format(Locale.ROOT, "from %,.0f to %,.0f ops/s", b.throughputInterval().low(),
+                        b.throughputInterval().high()));
+    }
+
+    @Test
+    void roundsThatVaryByFortyPercentMakeTheTargetsIntervalWideAndThatLeadsTheWarnings() {
+        List<SweepStep> steps = new ArrayList<>();
+        for (int n : new int[] {1, 2, 4, 8, 16, 32}) {
+            steps.add(step(n, TRUTH.throughput(n) * (n % 2 == 0 ? 1.002 : 0.998), 3, 0.4));
+        }
+        CapacityPlan plan = new CapacityPlanner(sweep(steps)).plan(20_000, 1, 500, null);
+        CapacityPlan.TargetIntervals in = plan.intervals();
+
+        assertThat(in.noiseFromRounds()).isTrue();
+        assertThat(in.noisePct()).isCloseTo(100 * 0.8 / RoundsNoise.expectedRange(3), within(1e-9));
+        assertThat(Math.max(in.throughput().spread(), in.p95Ms().spread())).isGreaterThan(CapacityPlanner.WIDE_INTERVAL);
+        assertThat(plan.warnings().get(0)).startsWith("the 95% interval at the target is wide")
+                .contains(String.format(Locale.ROOT, "throughput %,.0f to %,.0f ops/s", in.throughput().low(),
+                        in.throughput().high()));
+    }
+
+    @Test
+    void threeStepsGiveAPlanWithoutIntervals() {
+        CapacityPlan plan = new CapacityPlanner(sweep(1, 4, 16)).plan(4000, 10, 500, null);
+
+        assertThat(plan.intervals().throughput().known()).isFalse();
+        assertThat(plan.intervals().p95Ms().known()).isFalse();
+        assertThat(plan.intervals().throughput().estimate()).isEqualTo(plan.atTarget().throughput());
+    }
+
+    @Test
     void anInterruptedSingleRunStillGivesItsWeakEstimate() {
         SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500);
 
@@ -53,6 +138,7 @@ class CapacityPlannerTest {
 
         assertThat(plan.weak()).isTrue();
         assertThat(plan.atTarget().throughput()).isPositive();
+        assertThat(plan.intervals().throughput().known()).isFalse();
         assertThat(plan.warnings().get(0)).contains("optimistic upper bound");
     }
 }
