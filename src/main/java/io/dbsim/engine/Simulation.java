@@ -308,16 +308,17 @@ public final class Simulation {
                 Thread.ofVirtual().start(() -> {
                     try {
                         OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        TimedLease lease = new TimedLease(gate);
                         if (mix.flow()) {
                             // An arrival of a flow walks the whole journey, without think time between steps.
                             FlowTracker flow = tracker(mix);
                             long stepStart = intended;
                             do {
-                                flow.runStep(runner, ctx, stepStart);
+                                flow.runStep(runner, ctx, lease, stepStart);
                                 stepStart = System.nanoTime();
                             } while (!flow.atStart() && ctx.lastError() == null && !over());
                         } else {
-                            runner.run(mix.pick(random), ctx, intended);
+                            runner.run(mix.pick(random), ctx, lease, intended);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -425,6 +426,7 @@ public final class Simulation {
             @Override
             public void run() {
                 OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                TimedLease lease = new TimedLease(gate);
                 long meanThink = config.thinkTime().toNanos();
                 FlowTracker flow = mix.flow() ? tracker(mix) : null;
                 try {
@@ -433,7 +435,8 @@ public final class Simulation {
                             return;
                         }
                         long stepStart = System.nanoTime();
-                        long waited = flow != null ? flow.runStep(runner, ctx, stepStart) : runner.run(mix.pick(random), ctx, stepStart);
+                        long waited = flow != null ? flow.runStep(runner, ctx, lease, stepStart)
+                                : runner.run(mix.pick(random), ctx, lease, stepStart);
                         userStats.done(index, waited);
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {
