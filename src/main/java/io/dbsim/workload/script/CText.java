@@ -122,13 +122,16 @@ final class CText {
         };
     }
 
-    /** C's "%.15g" (DBL_DIG significant digits, trailing zeros dropped, exponent of at least two digits). */
+    /**
+     * "%.15g" as PostgreSQL's own snprintf prints it: DBL_DIG significant digits, trailing zeros
+     * dropped, an exponent of at least two digits, and NaN, Infinity, -Infinity spelled out.
+     */
     static String formatDouble(double value) {
         if (Double.isNaN(value)) {
-            return "nan";
+            return "NaN";
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
+            return value > 0 ? "Infinity" : "-Infinity";
         }
         if (value == 0.0) {
             return 1 / value < 0 ? "-0" : "0";

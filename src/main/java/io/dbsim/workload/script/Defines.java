@@ -16,7 +16,7 @@ public record Defines(Map<String, String> variables, int scale, long randomSeed,
     public Defines {
         for (String name : variables.keySet()) {
             if (!VariableNames.isValid(name)) {
-                throw new UsageException("-D " + name + "=...: invalid variable name: use letters, digits and _, not starting with a digit");
+                throw new UsageException("invalid variable name \"" + name + "\" in -D: use letters, digits and _, not starting with a digit");
             }
         }
         if (scale < 1) {

@@ -145,7 +145,7 @@ final class ExprLexer {
                     "remove it: a meta command ends at the end of its line, without a semicolon");
         }
         if (c == '\'' || c == '"') {
-            return new ParseProblem(columnBase + start, "unexpected " + c + " in the expression",
+            return new ParseProblem(columnBase + start, "unexpected \"" + c + "\" in the expression",
                     "expressions have no strings: write numbers, :variables, operators and functions");
         }
         return new ParseProblem(columnBase + start, "unexpected character \"" + c + "\" in the expression",

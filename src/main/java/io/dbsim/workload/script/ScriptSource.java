@@ -3,6 +3,7 @@ package io.dbsim.workload.script;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,10 @@ public record ScriptSource(String name, String text, int weight) {
         Spec parsed = Spec.of(spec);
         try {
             return new ScriptSource(parsed.name(), Files.readString(Path.of(parsed.name()), StandardCharsets.UTF_8), parsed.weight());
+        } catch (NoSuchFileException e) {
+            throw ScriptError.of(parsed.name(), "there is no such script file", "give the path of a pgbench script file");
         } catch (IOException e) {
-            throw ScriptError.of(parsed.name(), "cannot read the script file (" + e.getMessage() + ")", "give the path of a readable file");
+            throw ScriptError.of(parsed.name(), "cannot read the script file (" + e + ")", "give the path of a readable UTF-8 text file");
         }
     }
 
