@@ -169,7 +169,7 @@ final class CText {
         return false;
     }
 
-    static boolean isCSpace(char c) {
+    private static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

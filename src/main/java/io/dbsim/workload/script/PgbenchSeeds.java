@@ -40,10 +40,6 @@ public final class PgbenchSeeds {
         return defaultSeed;
     }
 
-    public int clients() {
-        return clientSeeds.length;
-    }
-
     /** A fresh copy of the stream pgbench's client {@code clientId} draws its random values from. */
     public RandomGenerator clientRandom(int clientId) {
         return PgPrng.seeded(clientSeeds[clientId]);

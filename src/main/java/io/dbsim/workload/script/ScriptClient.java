@@ -21,10 +21,6 @@ public final class ScriptClient {
         this.sql = new SqlRunner(variables, steps.length);
     }
 
-    public Script script() {
-        return script;
-    }
-
     /**
      * Runs the script once. The connection is acquired at the first SQL command that runs and given
      * back after the last one that can run (a \sleep after it does not hold it); transactions are the
@@ -49,13 +45,15 @@ public final class ScriptClient {
                 switch (step) {
                     case Step.Sql query -> {
                         if (connection == null) {
-                            connection = open(lease);
+                            connection = lease.acquire();
+                            useAutocommit(connection);
                         }
                         sql.run(query, pc, connection);
                         if (query.releaseAfter()) {
+                            requireNoOpenTransaction(connection, command);
                             Connection done = connection;
                             connection = null;
-                            giveBackAfterScript(done, lease, command);
+                            lease.release(done);
                         }
                         pc++;
                     }
@@ -75,9 +73,10 @@ public final class ScriptClient {
                 }
             }
             if (connection != null) {
+                requireNoOpenTransaction(connection, command);
                 Connection done = connection;
                 connection = null;
-                giveBackAfterScript(done, lease, command);
+                lease.release(done);
             }
         } catch (ScriptFailure failure) {
             throw giveBack(connection, lease, failure);
@@ -92,22 +91,18 @@ public final class ScriptClient {
         }
     }
 
-    private static Connection open(ConnectionLease lease) throws SQLException, InterruptedException {
-        Connection connection = lease.acquire();
+    /** The script's own BEGIN and END delimit its transactions, as on a pgbench connection. */
+    private static void useAutocommit(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
-            // the script's own BEGIN and END delimit its transactions, as on a pgbench connection
             connection.setAutoCommit(true);
         }
-        return connection;
     }
 
-    /** pgbench aborts a client whose script ends inside a transaction block; here that execution fails. */
-    private void giveBackAfterScript(Connection connection, ConnectionLease lease, int command) throws SQLException {
+    /** pgbench aborts a client whose script ends inside a transaction block; here that execution fails (and is rolled back). */
+    private void requireNoOpenTransaction(Connection connection, int command) throws SQLException {
         if (Transactions.inTransaction(connection)) {
-            throw giveBack(connection, lease, failure(command,
-                    "the script ended inside a transaction block; end it with COMMIT or END", null));
+            throw failure(command, "the script ended inside a transaction block; end it with COMMIT or END", null);
         }
-        lease.release(connection);
     }
 
     /** Rolls back what the script left open and gives the connection back; problems doing so are attached to {@code primary}. */

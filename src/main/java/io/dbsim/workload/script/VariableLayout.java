@@ -11,10 +11,6 @@ import java.util.Map;
  */
 record VariableLayout(String[] names, Value[] initialValues, String[] initialTexts, int clientIdSlot, Map<String, Integer> slots) {
 
-    int size() {
-        return names.length;
-    }
-
     int slotOf(String name) {
         Integer slot = slots.get(name);
         return slot == null ? -1 : slot;
