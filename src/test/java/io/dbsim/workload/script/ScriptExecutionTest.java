@@ -1,7 +1,7 @@
 package io.dbsim.workload.script;
 
 import io.dbsim.db.ConnectionInfo;
-import io.dbsim.metrics.ErrorClass;
+import io.dbsim.db.ErrorClass;
 import io.dbsim.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package io.dbsim.workload.script;
 
+import io.dbsim.workload.ConnectionLease;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
