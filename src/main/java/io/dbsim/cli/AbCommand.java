@@ -18,7 +18,7 @@ import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
-import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +106,10 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("ab compares A with B and does not check --threshold: gate it with --fail-on-regression 10%, "
                     + "or check thresholds with 'dbsim run'");
         }
-        Pattern pattern = Patterns.builtIn().named(config.pattern());
+        Workload workload = Workload.builtIn();
+        Pattern pattern = workload.pattern(config.pattern());
+        config = config.withPattern(pattern.name());
+        workload.requireKnown(config.thresholds());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
@@ -125,7 +128,7 @@ final class AbCommand implements Callable<Integer> {
                 }
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
-                AbExperiment experiment = new AbExperiment(config, pattern, connection, migrator, withChange, change, undo, c,
+                AbExperiment experiment = new AbExperiment(config, workload, pattern, connection, migrator, withChange, change, undo, c,
                         candidates.toString(), warmUpRun, repeat, listener(err));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                     AbExperiment.Outcome outcome;

@@ -24,9 +24,8 @@ import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
-import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
-import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +93,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RunSettings config = options.settings(SettingsLayer.EMPTY);
-        Pattern chosen = Patterns.builtIn().named(config.pattern());
-        Operations.requireKnown(config.thresholds());
+        Workload workload = Workload.builtIn();
+        Pattern chosen = workload.pattern(config.pattern());
+        config = config.withPattern(chosen.name());
+        workload.requireKnown(config.thresholds());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
@@ -112,7 +113,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
             IntervalLogRecorder intervals = new IntervalLogRecorder();
-            Simulation simulation = new Simulation(config, chosen, connection,
+            Simulation simulation = new Simulation(config, workload, chosen, connection,
                     hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();

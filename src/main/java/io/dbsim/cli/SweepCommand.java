@@ -16,7 +16,7 @@ import io.dbsim.report.SweepFile;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
-import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,14 +122,16 @@ final class SweepCommand implements Callable<Integer> {
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
                 progressEvery, null, null)));
-        Pattern chosen = Patterns.builtIn().named(base.pattern());
+        Workload workload = Workload.builtIn();
+        Pattern chosen = workload.pattern(base.pattern());
+        base = base.withPattern(chosen.name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, base.seed(), err);
-            SweepExperiment experiment = new SweepExperiment(base, chosen, db.connection(), plan, stepDuration, repeat,
+            SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
                     new ExperimentListener() {
                         @Override
                         public void said(String line) {

@@ -19,8 +19,8 @@ import io.dbsim.workload.CapturedStatement;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
-import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Workload;
 import io.dbsim.workload.StatementCatalog;
 
 import java.security.SecureRandom;
@@ -54,6 +54,7 @@ public final class Simulation {
     public static final String APPLICATION_NAME = "dbsim-run";
 
     private final RunSettings config;
+    private final Workload workload;
     private final Pattern pattern;
     private final ConnectionInfo database;
     private final RunListener listener;
@@ -61,8 +62,9 @@ public final class Simulation {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
-    public Simulation(RunSettings config, Pattern pattern, ConnectionInfo database, RunListener listener) {
+    public Simulation(RunSettings config, Workload workload, Pattern pattern, ConnectionInfo database, RunListener listener) {
         this.config = config;
+        this.workload = workload;
         this.pattern = pattern;
         this.database = database;
         this.listener = listener;
@@ -88,7 +90,7 @@ public final class Simulation {
                 KeySpace keys;
                 String version;
                 try (Connection c = pool.getConnection()) {
-                    keys = KeySpace.read(c);
+                    keys = workload.memberSchema() ? KeySpace.read(c) : null;
                     version = c.getMetaData().getDatabaseProductVersion();
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
@@ -174,12 +176,13 @@ public final class Simulation {
             Duration planned = config.plannedDuration();
             this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
             this.recordFromNanos = startNanos + config.warmUp().toNanos();
-            List<String> metricNames = new java.util.ArrayList<>(Operations.ALL.stream().map(Operation::name).toList());
+            List<Operation> operations = workload.operations();
+            List<String> metricNames = new java.util.ArrayList<>(operations.stream().map(Operation::name).toList());
             pattern.mixes().stream().filter(Pattern.OperationMix::flow).forEach(f -> {
                 flowSlots.put(f, metricNames.size());
                 metricNames.add(f.name());
             });
-            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, listener);
+            this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
             this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
@@ -389,7 +392,7 @@ public final class Simulation {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
-                    stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
+                    stopRequested, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
                     flows);
         }

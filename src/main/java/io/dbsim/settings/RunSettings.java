@@ -10,6 +10,7 @@ import java.util.Map;
  * doing {@code opsPerUser} operations or running for the duration, optionally in stages) or an open
  * model (a fixed arrival rate for the duration).
  *
+ * @param pattern    the user pattern; null for the workload's own default until {@link #withPattern} names it
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
@@ -41,6 +42,13 @@ public record RunSettings(
         stages = List.copyOf(stages);
         poolProperties = Map.copyOf(poolProperties);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** The same settings with the pattern the workload resolved. */
+    public RunSettings withPattern(String name) {
+        return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
+                maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
+                progressInterval, sampleInterval, thresholds);
     }
 
     public boolean openModel() {

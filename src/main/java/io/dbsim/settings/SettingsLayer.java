@@ -45,7 +45,7 @@ public record SettingsLayer(
             null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
-    public static final SettingsLayer DEFAULTS = EMPTY.with("pattern", "distributed").with("users", 50).with("ops", 50)
+    public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
             .with("thinkTime", Duration.ofMillis(100)).with("rampUp", Duration.ofSeconds(10)).with("stages", List.of())
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
@@ -93,7 +93,7 @@ public record SettingsLayer(
         SettingsLayer s = merge(layers);
         for (int i = 0; i < COMPONENTS.length; i++) {
             String name = COMPONENTS[i].getName();
-            if (s.values()[i] == null && !List.of("duration", "poolMinIdle", "statementTimeout").contains(name)) {
+            if (s.values()[i] == null && !List.of("pattern", "duration", "poolMinIdle", "statementTimeout").contains(name)) {
                 throw new IllegalStateException("no default for " + name + ": the first layer must be DEFAULTS");
             }
         }

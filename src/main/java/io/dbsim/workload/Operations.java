@@ -1,7 +1,6 @@
 package io.dbsim.workload;
 
 import io.dbsim.UsageException;
-import io.dbsim.settings.Threshold;
 
 import java.util.List;
 import java.util.Map;
@@ -43,16 +42,6 @@ public final class Operations {
             ALL.stream().collect(Collectors.toMap(Operation::name, Function.identity()));
 
     private Operations() {
-    }
-
-    /** Every threshold on an operation names one that exists: a typo is a usage error before the run, never a silent pass. */
-    public static void requireKnown(List<Threshold> thresholds) {
-        for (Threshold t : thresholds) {
-            if (t.operation() != null && !BY_NAME.containsKey(t.operation())) {
-                throw new UsageException("threshold '" + t.expression() + "': unknown operation '" + t.operation()
-                        + "': known operations are " + ALL.stream().map(Operation::name).collect(Collectors.joining(", ")));
-            }
-        }
     }
 
     public static Operation named(String name) {

@@ -13,6 +13,7 @@ import io.dbsim.settings.RunSettings;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class BottlenecksTest {
     }
 
     static RunResult run(ConnectionInfo db, RunSettings config) {
-        return new Simulation(config, Patterns.builtIn().named(config.pattern()), db, RunListener.NONE).run();
+        return new Simulation(config, Workload.builtIn(), Patterns.builtIn().named(config.pattern()), db, RunListener.NONE).run();
     }
 
     private static Optional<Finding> finding(RunResult run, String kind) {

@@ -14,6 +14,7 @@ import io.dbsim.workload.OperationKind;
 import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SimulationTest {
     }
 
     private static RunResult run(RunSettings config) {
-        return new Simulation(config, PATTERNS.named(config.pattern()), db, RunListener.NONE).run();
+        return new Simulation(config, Workload.builtIn(), PATTERNS.named(config.pattern()), db, RunListener.NONE).run();
     }
 
     private static Map<String, Double> observedShares(RunResult result) {
@@ -152,7 +153,7 @@ class SimulationTest {
     @Test
     void stopEndsTheRunKeepsWhatWasMeasuredAndLeavesNoBackend() throws Exception {
         Simulation simulation = new Simulation(closed("mixed", 30, 0, Duration.ofMinutes(5), Duration.ofMillis(20), 5,
-                PoolQueue.FAIR), PATTERNS.named("mixed"), db, RunListener.NONE);
+                PoolQueue.FAIR), Workload.builtIn(), PATTERNS.named("mixed"), db, RunListener.NONE);
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(2_000);
