@@ -13,6 +13,7 @@ import io.dbsim.experiment.SweepExperiment;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
+import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
@@ -85,6 +86,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Progress line every TIME within a step (default 10s; a plain number is seconds).")
     Duration progressEvery;
 
+    @Option(names = {"-M", "--protocol"}, paramLabel = "simple|extended|prepared",
+            description = "Query mode, as pgbench's -M (default: the driver's own).")
+    QueryMode queryMode;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the steps as JSON, for 'dbsim capacity --from FILE'.")
     Path json;
 
@@ -121,7 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null)));
+                progressEvery, null, null, queryMode, null, null)));
         Workload workload = Workload.builtIn();
         Pattern chosen = workload.pattern(base.pattern());
         base = base.withPattern(chosen.name());

@@ -22,6 +22,7 @@ public final class OperationMetrics {
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
     private final LongAdder retries = new LongAdder();
+    private final LongAdder late = new LongAdder();
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -56,6 +57,11 @@ public final class OperationMetrics {
 
     public void retry() {
         retries.increment();
+    }
+
+    /** A success that took longer than the run's latency limit (pgbench -L). */
+    public void late() {
+        late.increment();
     }
 
     private static long clamp(long micros) {
@@ -93,12 +99,16 @@ public final class OperationMetrics {
             byClass[i] = failures[i].sum();
         }
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                byClass, retries.sum());
+                byClass, retries.sum(), late.sum());
     }
 
-    /** Everything measured for one operation, frozen. */
+    /**
+     * Everything measured for one operation, frozen.
+     *
+     * @param late successes slower than the latency limit; 0 without one
+     */
     public record Summary(String name, Histogram total, Histogram poolWait, Histogram database, Histogram failedLatency,
-                          long[] failuresByClass, long retries) {
+                          long[] failuresByClass, long retries, long late) {
 
         public long succeeded() {
             return total.getTotalCount();

@@ -2,6 +2,7 @@ package io.dbsim.engine;
 
 import io.dbsim.observe.Observation;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.workload.CommandLatencies;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -9,7 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What one run measured, frozen for the reports. */
+/**
+ * What one run measured, frozen for the reports.
+ *
+ * @param skippedArrivals open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
+ * @param commands        each command's latencies, when the run timed them (pgbench -r); else empty
+ */
 public record RunResult(
         RunSettings config,
         String database,
@@ -26,7 +32,9 @@ public record RunResult(
         long droppedArrivals,
         int poolSize,
         Observation observation,
-        List<FlowResult> flows) {
+        List<FlowResult> flows,
+        long skippedArrivals,
+        List<CommandLatencies.Stat> commands) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -32,7 +32,11 @@ public final class StatementCatalog {
         if (sql == null || bySql.containsKey(sql)) {
             return;
         }
-        String example = query == null ? sql : DSL.using(SQLDialect.POSTGRES, INLINE).renderInlined(query);
+        record(sql, operation, query == null ? sql : DSL.using(SQLDialect.POSTGRES, INLINE).renderInlined(query));
+    }
+
+    /** SQL given as text (a script's, a workload file's), with its first values written into {@code example}. */
+    public void record(String sql, String operation, String example) {
         if (bySql.putIfAbsent(sql, new CapturedStatement(operation, sql, example)) == null) {
             operationByShape.putIfAbsent(shape(sql), operation);
         }
