@@ -55,12 +55,14 @@ public record RunReport(
      * The run's settings as the report states them (times in the unit their key names).
      *
      * @param queryMode      pgbench's -M (simple, extended, prepared) or driver_default; null in runs saved before it was recorded
-     * @param latencyLimitMs pgbench's -L; null without one
+     * @param latencyLimitMs pgbench's -L; null (and left out of the JSON) without one
      */
     public record Config(String pattern, String model, int users, int opsPerUser, Double durationS, long thinkTimeMs,
                          double rampUpS, double warmUpS, List<StageRow> stages, double ratePerSec, int maxUsers, int maxTries,
                          long seed, int poolSize, int poolMinIdle, long connectionTimeoutMs, Map<String, String> poolProperties,
-                         String poolQueue, Long statementTimeoutMs, String queryMode, Double latencyLimitMs) {
+                         String poolQueue, Long statementTimeoutMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String queryMode,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyLimitMs) {
 
         public boolean openModel() {
             return "open".equals(model);

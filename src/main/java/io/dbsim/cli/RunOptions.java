@@ -59,7 +59,8 @@ public final class RunOptions {
 
     @Option(names = "--pattern", paramLabel = "NAME",
             description = "User pattern from workloads/patterns.yaml: read_heavy, write_heavy, mixed, file_operations, "
-                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow).")
+                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow); or one of the "
+                    + "--workload file's patterns.")
     String pattern;
 
     @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class,

@@ -42,6 +42,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    WorkloadOptions workloadOptions;
+
     @Option(names = {"-c", "--users"}, paramLabel = "N,N,...", split = ",", defaultValue = "1,2,4,8,16,32",
             description = "User counts, one step each (default ${DEFAULT-VALUE}); one count with --pool-sizes.")
     List<Integer> users;
@@ -67,7 +70,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Unmeasured start of each step, and an unmeasured run this long before the first (default 5s).")
     Duration warmUp;
 
-    @Option(names = "--pattern", paramLabel = "NAME", description = "User pattern from workloads/patterns.yaml (default distributed).")
+    @Option(names = "--pattern", paramLabel = "NAME",
+            description = "User pattern from workloads/patterns.yaml (default distributed), or of the --workload file.")
     String pattern;
 
     @Option(names = "--think-time", paramLabel = "TIME", converter = DurationConverter.class,
@@ -124,18 +128,20 @@ final class SweepCommand implements Callable<Integer> {
         require(targetUsers == null || targetUsers >= 1, "--target-users must be 1 or more");
         require(repeat >= 1, "--repeat must be 1 or more, got " + repeat);
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
-        RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
+        WorkloadSource source = workloadOptions.source();
+        RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, source.defaults(), SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
                 progressEvery, null, null, queryMode, null, null)));
-        Workload workload = Workload.builtIn();
-        Pattern chosen = workload.pattern(base.pattern());
-        base = base.withPattern(chosen.name());
+        source.checked(base.pattern());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, base.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, base, Collections.max(users), err);
+            Pattern chosen = workload.pattern(base.pattern());
+            base = base.withPattern(chosen.name());
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
                     new ExperimentListener() {
                         @Override
