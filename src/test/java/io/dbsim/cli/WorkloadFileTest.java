@@ -90,7 +90,7 @@ class WorkloadFileTest {
         Path json = dir.resolve("ab.json");
 
         CliRun ab = CliRun.of(args("ab", db, "--pattern", "shoppers", "--candidate-migrations", OrdersDatabase.CANDIDATES,
-                "--repeat", "1", "-c", "2", "--think-time", "0s", "--warm-up", "1s", "-T", "8", "--warm-up-run", "2s",
+                "--repeat", "1", "-c", "2", "--think-time", "0s", "--ramp-up", "0s", "--warm-up", "1s", "-T", "8", "--warm-up-run", "2s",
                 "--json", json.toString()).toArray(String[]::new));
 
         assertThat(ab.exitCode()).as(ab.all()).isEqualTo(ExitCodes.OK);

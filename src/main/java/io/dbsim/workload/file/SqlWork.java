@@ -60,7 +60,7 @@ final class SqlWork implements CommandWork {
         CommandLatencies.Recorder recorder = ctx.commandRecorder();
         String[] values = user.values;
         for (int i = 0; i < values.length; i++) {
-            values[i] = parameters.get(i).draw(user.random, user.faker);
+            values[i] = parameters.get(i).draw(user.random, user.faker, ctx);
         }
         Connection connection = lease.acquire();
         int command = 0;

@@ -42,14 +42,14 @@ public final class WorkloadFile {
     private static final Set<String> TOP = Set.of("description", "setup", "think_time", "default_pattern", "parameters",
             "operations", "patterns");
     private static final Set<String> OPERATION = Set.of("description", "sql", "parameters", "transaction", "weight");
-    private static final Set<String> GENERATOR = Set.of("random", "min", "max", "parameter", "faker", "sample");
+    private static final Set<String> GENERATOR = Set.of("random", "min", "max", "parameter", "faker", "sample", "unique");
     private static final Set<String> SAMPLE = Set.of("table", "column", "limit");
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BLOCK_SCALAR = Pattern.compile(".*:\\s*[|>][-+0-9]*\\s*(#.*)?");
     private static final Pattern READS = Pattern.compile("(?is)\\s*(select|show|values|table)\\b.*");
-    private static final String GENERATOR_FORMS = "write {random: uniform, min: 1, max: 1000}, {faker: \"#{Name.lastName}\"} "
-            + "or {sample: {table: orders, column: id, limit: 10000}}";
+    private static final String GENERATOR_FORMS = "write {random: uniform, min: 1, max: 1000}, {faker: \"#{Name.lastName}\"}, "
+            + "{sample: {table: orders, column: id, limit: 10000}} or {unique: true}";
     private static final int DEFAULT_SAMPLE_LIMIT = 10_000;
 
     /** One operation as the file gives it: statements, the parameters they use in order of first use, their generators. */
@@ -262,13 +262,19 @@ public final class WorkloadFile {
         }
         Map<String, YamlNode> g = node.map();
         unknownKeys(g, GENERATOR, "parameter " + param);
-        int kinds = (g.containsKey("faker") ? 1 : 0) + (g.containsKey("sample") ? 1 : 0)
+        int kinds = (g.containsKey("faker") ? 1 : 0) + (g.containsKey("sample") ? 1 : 0) + (g.containsKey("unique") ? 1 : 0)
                 + (g.containsKey("random") && !g.containsKey("sample") ? 1 : 0);
         if (kinds != 1) {
             throw error(node.line(), "parameter " + param + " needs exactly one generator", GENERATOR_FORMS);
         }
         if (g.containsKey("faker")) {
             return fake(param, g.get("faker"));
+        }
+        if (g.containsKey("unique")) {
+            if (!bool(g.get("unique"), "unique") || g.size() > 1) {
+                throw error(node.line(), "parameter " + param + ": unique takes nothing else", "write {unique: true}");
+            }
+            return new Parameter.Unique();
         }
         RandomFunction function = g.containsKey("random") ? function(param, g.get("random")) : RandomFunction.UNIFORM;
         double parameter = 0;
