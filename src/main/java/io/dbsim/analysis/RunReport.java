@@ -18,6 +18,7 @@ import java.util.Map;
  * @param trends      null unless the run is steady and long enough to show trends
  * @param thresholds  null when no threshold was set (and then there is no verdict)
  * @param capacity    null unless a capacity estimate was asked for
+ * @param abortedBy   the abortOnFail threshold that stopped the run early, and when; null when none did
  */
 public record RunReport(
         int schemaVersion,
@@ -44,7 +45,8 @@ public record RunReport(
         List<String> assessment,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
         @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String abortedBy) {
 
     /** Raised when a key changes meaning or disappears; new keys do not raise it. */
     public static final int SCHEMA_VERSION = 1;
@@ -67,13 +69,17 @@ public record RunReport(
     public record StageRow(double durationS, int target) {
     }
 
-    /** The server and what the run did to it; parts that could not be read are left out. */
+    /**
+     * The server and what the run did to it; parts that could not be read are left out.
+     *
+     * @param connectionFrom where the connection settings came from (e.g. "PGHOST, PGDATABASE, ~/.pgpass"), never a password
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Database(String target, String serverVersion, Map<String, String> settings, Long dataBytes,
                            Long databaseBytes, List<TableSize> tables, Boolean pgStatStatements, Activity activity,
                            WaitEvents waitEvents, List<TableActivity> tableActivity, List<IndexActivity> indexActivity,
                            List<String> indexesUnusedWhileWritten, List<SeqScanRow> selectiveSeqScans,
-                           String serverVersionFull) {
+                           String serverVersionFull, String connectionFrom) {
 
         /** Whether dbsim could watch the server at all during the run (else only target and version are known). */
         public boolean observed() {
@@ -178,10 +184,16 @@ public record RunReport(
                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer cores) {
     }
 
-    /** One sample of the time series; {@code db} is null when the database could not be read. */
+    /**
+     * One sample of the time series; {@code db} is null when the database could not be read.
+     *
+     * @param warmUpOpsPerSec operations that started during the warm-up (not measured), per second; null in reports
+     *                        written before they were shown
+     */
     public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
                         int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
-                        double simulatorCpuPct, double hostCpuPct, DbPoint db) {
+                        double simulatorCpuPct, double hostCpuPct, DbPoint db,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec) {
     }
 
     public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,
@@ -228,8 +240,8 @@ public record RunReport(
                                Double measured, String unit, boolean passed) {
     }
 
-    /** Thresholds and their verdict: GO when every threshold passed. */
+    /** Thresholds and their verdict: GO when every threshold passed and none stopped the run. */
     public boolean go() {
-        return thresholds != null && thresholds.stream().allMatch(ThresholdRow::passed);
+        return thresholds != null && abortedBy == null && thresholds.stream().allMatch(ThresholdRow::passed);
     }
 }

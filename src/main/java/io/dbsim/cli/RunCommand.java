@@ -3,6 +3,7 @@ package io.dbsim.cli;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.BaselineComparison;
+import io.dbsim.analysis.LiveThresholds;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.RunReports;
 import io.dbsim.analysis.SweepSteps;
@@ -19,6 +20,7 @@ import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.JunitReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
@@ -36,6 +38,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -81,6 +85,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Also write an HdrHistogram interval log (latencies per operation and interval, microseconds).")
     Path hdrLog;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the thresholds as a JUnit XML file, so CI systems show a NO-GO as failed tests.")
+    Path junit;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -103,6 +111,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         OutputFiles.refuseFolder(html, "--html", "reports/run.html");
         OutputFiles.refuseFolder(markdown, "--md", "reports/run.md");
         OutputFiles.refuseFolder(hdrLog, "--hdr-log", "reports/run.hlog");
+        OutputFiles.refuseFolder(junit, "--junit", "reports/thresholds.xml");
+        if (junit != null && config.thresholds().isEmpty()) {
+            throw new UsageException("--junit writes the thresholds as tests: give --threshold (or a scenario with thresholds)");
+        }
         if (csv != null && Files.isRegularFile(csv)) {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
@@ -113,11 +125,21 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
             IntervalLogRecorder intervals = new IntervalLogRecorder();
+            LiveThresholds live = new LiveThresholds(config.thresholds(), config.warmUp());
+            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err)));
+            if (hdrLog != null) {
+                listeners.add(intervals);
+            }
+            if (live.watching()) {
+                listeners.add(live);
+            }
             Simulation simulation = new Simulation(config, workload, chosen, connection,
-                    hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
+                    RunListener.all(listeners.toArray(RunListener[]::new)));
+            live.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result));
+                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result),
+                        live.stoppedBy().orElse(null));
                 ConsoleReport.printAll(out, report);
                 if (json != null) {
                     JsonReport.write(report, json);
@@ -138,6 +160,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (hdrLog != null) {
                     HdrLog.write(intervals.intervals(), result.startedAt(), hdrLog);
                     out.println("HdrHistogram log: " + hdrLog);
+                }
+                if (junit != null) {
+                    JunitReport.write(report, junit);
+                    out.println("JUnit XML: " + junit);
                 }
                 if (report.thresholds() != null && !report.go()) {
                     return ExitCodes.THRESHOLDS_FAILED;

@@ -22,6 +22,7 @@ public final class OperationMetrics {
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
     private final LongAdder retries = new LongAdder();
+    private final LongAdder warmUp = new LongAdder();
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -56,6 +57,16 @@ public final class OperationMetrics {
 
     public void retry() {
         retries.increment();
+    }
+
+    /** An operation that started during the warm-up: left out of the statistics, shown in the time series as warm-up. */
+    public void warmUp() {
+        warmUp.increment();
+    }
+
+    /** Warm-up operations since the last call; called by the sampling thread only. */
+    long takeWarmUp() {
+        return warmUp.sumThenReset();
     }
 
     private static long clamp(long micros) {

@@ -43,6 +43,8 @@ final class OperationRunner {
                 ctx.lastError(null);
                 if (record) {
                     m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return lease.waitNanos();
             } catch (InterruptedException e) {
@@ -63,6 +65,8 @@ final class OperationRunner {
                 ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return System.nanoTime() - (lease.askedAt() == 0 ? attemptStart : lease.askedAt());
             }

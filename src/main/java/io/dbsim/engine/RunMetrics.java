@@ -52,6 +52,7 @@ public final class RunMetrics {
                                          HostLoad.Point host, DatabasePoint database) {
         Histogram merged = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         long errors = 0;
+        long warmUp = 0;
         long endMillis = System.currentTimeMillis();
         long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
         List<OperationTick> ticks = new ArrayList<>(operationCount);
@@ -59,6 +60,7 @@ public final class RunMetrics {
             OperationMetrics op = operations[i];
             OperationMetrics.Interval interval = op.sample();
             if (i < operationCount) {
+                warmUp += op.takeWarmUp();
                 ticks.add(OperationTick.of(op.name(), interval));
                 merged.add(interval.succeeded());
                 errors += interval.failed();
@@ -73,7 +75,7 @@ public final class RunMetrics {
         long ops = merged.getTotalCount() + errors;
         TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
                 merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
-                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks));
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks), warmUp / seconds);
         series.add(point);
         return point;
     }

@@ -70,6 +70,11 @@ public final class Simulation {
         this.listener = listener;
     }
 
+    /** Asks the run to end now without waiting for it: from the run's own threads, e.g. a threshold that failed for good. */
+    public void abort() {
+        stopRequested = true;
+    }
+
     /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
         stopRequested = true;
@@ -394,7 +399,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    flows);
+                    flows, database.source());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

@@ -64,6 +64,7 @@ public final class CsvReport {
             r.put("heap_after_gc_mb", p.heapAfterGcMb());
             r.put("simulator_cpu_pct", p.simulatorCpuPct());
             r.put("host_cpu_pct", p.hostCpuPct());
+            r.put("warm_up_ops_per_sec", p.warmUpOpsPerSec());
             DbPoint d = p.db();
             r.put("db_backends", d == null ? null : d.backends());
             r.put("db_active", d == null ? null : d.active());

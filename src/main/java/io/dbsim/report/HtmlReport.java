@@ -60,7 +60,8 @@ public final class HtmlReport {
         h.append("</h1><div class=\"meta\">").append(esc(run.startedAt())).append(" &middot; ")
                 .append(esc(run.database().target())).append(" (PostgreSQL ")
                 .append(esc(run.database().serverVersion())).append(") &middot; pattern ")
-                .append(esc(run.config().pattern())).append(run.interrupted()
+                .append(esc(run.config().pattern())).append(run.abortedBy() != null
+                        ? " &middot; <b>stopped early</b> by threshold " + esc(run.abortedBy()) : run.interrupted()
                         ? " &middot; <b>interrupted</b>: what was measured until the stop" : "").append("</div></header>\n");
     }
 

@@ -48,7 +48,9 @@ public final class MarkdownReport {
         m.append(findings.isEmpty() ? "- No bottleneck found.\n"
                 : "- " + findings.size() + " bottleneck" + (findings.size() == 1 ? "" : "s") + "; the most costly: "
                 + findings.get(0).title() + "\n");
-        if (run.interrupted()) {
+        if (run.abortedBy() != null) {
+            m.append("- The run was stopped early by a threshold: ").append(run.abortedBy()).append(".\n");
+        } else if (run.interrupted()) {
             m.append("- The run was interrupted: the figures cover what ran until the stop.\n");
         }
 

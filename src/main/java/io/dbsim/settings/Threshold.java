@@ -128,6 +128,10 @@ public record Threshold(String expression, String operation, String part, String
                 default -> throw new UsageException("threshold '" + expression + "': a throughput is per second or minute, e.g. throughput>500/s");
             };
         }
+        if (abortOnFail && !"total".equals(part) && part != null) {
+            throw new UsageException("threshold '" + expression + "': abortOnFail is checked during the run on response time, error "
+                    + "rate and throughput; for " + part + " leave it to the verdict at the end");
+        }
         return new Threshold(expression.trim(), operation, part, stat, comparator, limit, abortOnFail, delayAbortEval);
     }
 
