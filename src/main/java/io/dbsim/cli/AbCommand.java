@@ -10,11 +10,9 @@ import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.Migrator;
-import io.dbsim.engine.RunListener;
 import io.dbsim.experiment.AbExperiment;
 import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.report.JsonReport;
-import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
@@ -149,18 +147,7 @@ final class AbCommand implements Callable<Integer> {
     }
 
     private ExperimentListener listener(PrintWriter err) {
-        return new ExperimentListener() {
-            @Override
-            public void said(String line) {
-                err.println(line);
-                err.flush();
-            }
-
-            @Override
-            public RunListener runs() {
-                return new ProgressLine(err);
-            }
-
+        return new ConsoleExperimentListener(err) {
             @Override
             public void runDone(String label, RunReport report) {
                 if (saveRuns != null) {

@@ -7,11 +7,8 @@ import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.Database;
-import io.dbsim.engine.RunListener;
-import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.experiment.SweepExperiment;
 import io.dbsim.report.CapacityConsole;
-import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
@@ -132,18 +129,7 @@ final class SweepCommand implements Callable<Integer> {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, base.seed(), err);
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
-                    new ExperimentListener() {
-                        @Override
-                        public void said(String line) {
-                            err.println(line);
-                            err.flush();
-                        }
-
-                        @Override
-                        public RunListener runs() {
-                            return new ProgressLine(err);
-                        }
-
+                    new ConsoleExperimentListener(err) {
                         @Override
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);

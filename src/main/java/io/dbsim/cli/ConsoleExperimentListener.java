@@ -1,0 +1,28 @@
+package io.dbsim.cli;
+
+import io.dbsim.engine.RunListener;
+import io.dbsim.experiment.ExperimentListener;
+import io.dbsim.report.ProgressLine;
+
+import java.io.PrintWriter;
+
+/** An experiment on the console: what it does next, and each of its runs' progress lines, on standard error. */
+class ConsoleExperimentListener implements ExperimentListener {
+
+    private final PrintWriter err;
+
+    ConsoleExperimentListener(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void said(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    @Override
+    public RunListener runs() {
+        return new ProgressLine(err);
+    }
+}
