@@ -23,11 +23,11 @@ public final class LiveThresholds implements RunListener {
     private final List<Threshold> watched;
     private final double measuredFromS;
     private final Map<String, Histogram> latencies = new HashMap<>();
-    private final Histogram all = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Map<String, long[]> counts = new HashMap<>();
     private final long[] allCounts = new long[2];
     private Runnable onFailure = () -> { };
     private volatile String failed;
+    private volatile boolean over;
 
     /** @param measuredFrom where the measured part of the run starts (its warm-up) */
     public LiveThresholds(List<Threshold> thresholds, Duration measuredFrom) {
@@ -52,7 +52,12 @@ public final class LiveThresholds implements RunListener {
     @Override
     public synchronized void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
         latencies.computeIfAbsent(operation, o -> new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS)).add(succeeded);
-        all.add(succeeded);
+    }
+
+    /** The last sample, taken when the users have stopped, ends what can still stop the run. */
+    @Override
+    public void ending() {
+        over = true;
     }
 
     @Override
@@ -64,15 +69,16 @@ public final class LiveThresholds implements RunListener {
             allCounts[0] += t.succeeded() + t.failed();
             allCounts[1] += t.failed();
         }
-        if (failed != null || watched.isEmpty()) {
+        if (failed != null || over || watched.isEmpty()) {
             return;
         }
         double measured = point.elapsedSeconds() - measuredFromS;
         for (Threshold t : watched) {
-            if (measured < t.delayAbortEval().toNanos() / 1e9 || measured <= 0) {
+            // As k6's delayAbortEval, counted from the start of the test.
+            if (point.elapsedSeconds() < t.delayAbortEval().toNanos() / 1e9 || measured <= 0) {
                 continue;
             }
-            double value = value(t, measured);
+            double value = value(t, measured, point);
             if (!Double.isNaN(value) && !t.passes(value)) {
                 failed = String.format(java.util.Locale.ROOT, "%s failed at %.0f s (measured %s; abortOnFail)", t.expression(),
                         point.elapsedSeconds(), t.format(value));
@@ -82,18 +88,27 @@ public final class LiveThresholds implements RunListener {
         }
     }
 
-    private double value(Threshold t, double measuredSeconds) {
+    private double value(Threshold t, double measuredSeconds, TimePoint point) {
         long[] c = t.operation() == null ? allCounts : counts.getOrDefault(t.operation(), new long[2]);
-        Histogram h = t.operation() == null ? all : latencies.get(t.operation());
         return switch (t.stat()) {
             case "error_rate" -> c[0] == 0 ? Double.NaN : 100.0 * c[1] / c[0];
             case "throughput" -> c[0] / measuredSeconds;
-            default -> h == null || h.getTotalCount() == 0 ? Double.NaN : switch (t.stat()) {
-                case "mean" -> RunSummary.meanMs(h);
-                case "max" -> RunSummary.maxMs(h);
-                case "min" -> RunSummary.minMs(h);
-                default -> RunSummary.ms(h, Double.parseDouble(t.stat().substring(1)));
-            };
+            default -> {
+                Histogram h = t.operation() == null ? operations(point) : latencies.get(t.operation());
+                yield h == null ? Double.NaN : Verdict.latency(h, t.stat());
+            }
         };
+    }
+
+    /** The operations' latencies together, as the verdict at the end counts them: flows' whole journeys left out. */
+    private Histogram operations(TimePoint point) {
+        Histogram all = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+        for (OperationTick t : point.operationTicks()) {
+            Histogram h = latencies.get(t.operation());
+            if (h != null) {
+                all.add(h);
+            }
+        }
+        return all;
     }
 }

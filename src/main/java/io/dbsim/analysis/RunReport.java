@@ -240,6 +240,13 @@ public record RunReport(
                                Double measured, String unit, boolean passed) {
     }
 
+    /** The same report with a capacity estimate made after it (a run's single-run estimate). */
+    public RunReport withCapacity(CapacitySection estimate) {
+        return new RunReport(schemaVersion, tool, startedAt, elapsedS, measuredS, interrupted, config, database, usersByPattern,
+                summary, operations, flows, pool, simulator, droppedArrivals, timeseries, statements, bottlenecks, notes, spike,
+                trends, assessment, thresholds, verdict, estimate, abortedBy);
+    }
+
     /** Thresholds and their verdict: GO when every threshold passed and none stopped the run. */
     public boolean go() {
         return thresholds != null && abortedBy == null && thresholds.stream().allMatch(ThresholdRow::passed);

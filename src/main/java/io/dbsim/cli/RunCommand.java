@@ -9,6 +9,7 @@ import io.dbsim.analysis.RunReports;
 import io.dbsim.analysis.SweepSteps;
 import io.dbsim.analysis.capacity.CapacityPlan;
 import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.CapacitySection;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
@@ -16,6 +17,7 @@ import io.dbsim.engine.IntervalLogRecorder;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
+import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
@@ -138,9 +140,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             live.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result),
-                        live.stoppedBy().orElse(null));
-                ConsoleReport.printAll(out, report);
+                RunReport report = RunReports.of(result, config.thresholds(), null, live.stoppedBy().orElse(null));
+                ConsoleReport.print(out, report);
+                if (targetUsers != null) {
+                    report = report.withCapacity(CapacitySection.of(singleRunEstimate(result)));
+                    CapacityConsole.print(out, report.capacity());
+                }
+                if (report.thresholds() != null) {
+                    ConsoleReport.printVerdict(out, report);
+                }
                 if (json != null) {
                     JsonReport.write(report, json);
                     out.println("JSON report: " + json);

@@ -12,13 +12,11 @@ import io.dbsim.workload.OperationContext;
  */
 final class OperationRunner {
 
-    private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
     private final long recordFromNanos;
 
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, long recordFromNanos) {
-        this.gate = gate;
+    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.recordFromNanos = recordFromNanos;
@@ -39,6 +37,7 @@ final class OperationRunner {
             long attemptStart = System.nanoTime();
             try {
                 op.work().run(lease, ctx);
+                lease.releaseQuietly();
                 long end = System.nanoTime();
                 ctx.lastError(null);
                 if (record) {

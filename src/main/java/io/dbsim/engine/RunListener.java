@@ -4,8 +4,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What a run tells the world while it goes on: every sample of the time series, the progress line's
- * moments, and each interval's latency histograms. The engine calls it on its sampling thread; a
- * listener that does slow work hands it off. {@link #NONE} listens to nothing.
+ * moments, and each interval's latency histograms (of each operation, and of each flow's whole journeys). The
+ * engine calls it on its sampling thread, and for the last sample on the thread that ends the run; a listener
+ * that does slow work hands it off. A listener that throws is reported and left out, never the end of the run's
+ * sampling. {@link #NONE} listens to nothing.
  */
 public interface RunListener {
 
@@ -25,6 +27,10 @@ public interface RunListener {
      * succeeded. The histogram is reused once the call returns: copy or encode what you keep.
      */
     default void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
+    }
+
+    /** The users have stopped: the next sample is the run's last. */
+    default void ending() {
     }
 
     /** Several listeners as one, called in order. */
@@ -48,6 +54,13 @@ public interface RunListener {
             public void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
                 for (RunListener l : listeners) {
                     l.interval(operation, startMillis, endMillis, succeeded);
+                }
+            }
+
+            @Override
+            public void ending() {
+                for (RunListener l : listeners) {
+                    l.ending();
                 }
             }
         };

@@ -59,6 +59,7 @@ public final class Simulation {
     private final ConnectionInfo database;
     private final RunListener listener;
     private volatile boolean stopRequested;
+    private volatile boolean aborted;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
@@ -67,11 +68,15 @@ public final class Simulation {
         this.workload = workload;
         this.pattern = pattern;
         this.database = database;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
     }
 
-    /** Asks the run to end now without waiting for it: from the run's own threads, e.g. a threshold that failed for good. */
+    /**
+     * Ends the run now without waiting for it, from the run's own threads: a threshold that failed for good. Unlike a
+     * stop (Ctrl-C), the run does not count as interrupted; whoever aborted it says why.
+     */
     public void abort() {
+        aborted = true;
         stopRequested = true;
     }
 
@@ -188,7 +193,7 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
@@ -234,6 +239,7 @@ public final class Simulation {
                 samplerThread.interrupt();
                 joinQuietly(samplerThread);
             }
+            listener.ending();
             sampler.sample(false);
         }
 
@@ -397,7 +403,7 @@ public final class Simulation {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
-                    stopRequested, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
+                    stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
                     flows, database.source());
         }

@@ -64,7 +64,6 @@ public final class CsvReport {
             r.put("heap_after_gc_mb", p.heapAfterGcMb());
             r.put("simulator_cpu_pct", p.simulatorCpuPct());
             r.put("host_cpu_pct", p.hostCpuPct());
-            r.put("warm_up_ops_per_sec", p.warmUpOpsPerSec());
             DbPoint d = p.db();
             r.put("db_backends", d == null ? null : d.backends());
             r.put("db_active", d == null ? null : d.active());
@@ -72,6 +71,7 @@ public final class CsvReport {
             r.put("db_locks_not_granted", d == null ? null : d.locksNotGranted());
             r.put("db_commits_per_sec", d == null ? null : d.commitsPerSec());
             r.put("db_cache_hit_pct", d == null ? null : d.cacheHitPct());
+            r.put("warm_up_ops_per_sec", p.warmUpOpsPerSec());
             rows.add(r);
         }
         return rows;

@@ -1,7 +1,6 @@
 package io.dbsim.report;
 
 import io.dbsim.Text;
-import io.dbsim.analysis.Bottlenecks;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.capacity.CapacitySection;
 

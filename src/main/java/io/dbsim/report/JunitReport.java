@@ -24,12 +24,14 @@ public final class JunitReport {
 
     static String render(RunReport run) {
         var thresholds = run.thresholds() == null ? java.util.List.<ThresholdRow>of() : run.thresholds();
-        long failures = thresholds.stream().filter(t -> !t.passed()).count();
+        boolean stopped = run.abortedBy() != null;
+        long failures = thresholds.stream().filter(t -> !t.passed()).count() + (stopped ? 1 : 0);
+        int tests = thresholds.size() + (stopped ? 1 : 0);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append(String.format(Locale.ROOT, "<testsuites name=\"dbsim\" tests=\"%d\" failures=\"%d\" time=\"%.3f\">%n",
-                thresholds.size(), failures, run.elapsedS()));
+                tests, failures, run.elapsedS()));
         x.append(String.format(Locale.ROOT, "  <testsuite name=\"dbsim thresholds\" tests=\"%d\" failures=\"%d\" errors=\"0\" "
-                + "skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">%n", thresholds.size(), failures, run.elapsedS(), attr(run.startedAt())));
+                + "skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">%n", tests, failures, run.elapsedS(), attr(run.startedAt())));
         x.append("    <properties>\n");
         property(x, "database", run.database().target());
         property(x, "pattern", run.config().pattern());
@@ -48,6 +50,11 @@ public final class JunitReport {
                         .append("\">").append(text(t.threshold() + " failed: measured " + measured + ", limit " + t.comparator()
                                 + " " + t.limit() + " " + t.unit())).append("</failure>\n    </testcase>\n");
             }
+        }
+        if (stopped) {
+            x.append("    <testcase classname=\"dbsim.thresholds\" name=\"run completed\" time=\"0\">\n      <failure type=\"abortOnFail\" message=\"")
+                    .append(attr("stopped early: " + run.abortedBy())).append("\">").append(text("stopped early: " + run.abortedBy()))
+                    .append("</failure>\n    </testcase>\n");
         }
         x.append("  </testsuite>\n</testsuites>\n");
         return x.toString();

@@ -216,8 +216,8 @@ public final class MarkdownReport {
             m.append("Not decided: no thresholds were set.\n");
         } else {
             long failed = thresholds.stream().filter(t -> !t.passed()).count();
-            m.append("**").append(verdict).append("**: ").append(failed == 0 ? "every threshold passed"
-                    : failed + " of " + thresholds.size() + " thresholds failed").append(".\n");
+            m.append("**").append(verdict).append("**: ").append(failed > 0 ? failed + " of " + thresholds.size() + " thresholds failed"
+                    : run.abortedBy() != null ? "the run was stopped early by " + run.abortedBy() : "every threshold passed").append(".\n");
         }
         return m.toString();
     }

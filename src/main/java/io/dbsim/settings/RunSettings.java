@@ -1,6 +1,8 @@
 package io.dbsim.settings;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,7 @@ public record RunSettings(
 
     public RunSettings {
         stages = List.copyOf(stages);
-        poolProperties = Map.copyOf(poolProperties);
+        poolProperties = Collections.unmodifiableMap(new LinkedHashMap<>(poolProperties));
         thresholds = List.copyOf(thresholds);
     }
 
