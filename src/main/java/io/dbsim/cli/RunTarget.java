@@ -25,6 +25,11 @@ final class RunTarget {
 
     /** Refuses a target that looks like production unless --force: load tests do not belong there. */
     static void refuseProductionLooking(DatabaseOptions options, boolean force) {
+        refuseProductionLooking(options, force, "load", "run simulated users against it");
+    }
+
+    /** The same refusal for other commands that change the data: "refusing to {verb} X ... if you really mean to {what}". */
+    static void refuseProductionLooking(DatabaseOptions options, boolean force, String verb, String what) {
         if (force || options.request().resolvedKind() != DatabaseKind.URL) {
             return;
         }
@@ -34,8 +39,8 @@ final class RunTarget {
         boolean localHost = ConnectionInfo.isLocal(target);
         boolean testName = dbName.matches(".*(test|dev|local|bench|sim|demo|load|stag|qa|perf|scratch).*");
         if (!localHost && !testName) {
-            throw new UsageException("refusing to load " + connection.hostAndDatabase() + ", which does not look like a local "
-                    + "or test database: add --force if you really mean to run simulated users against it");
+            throw new UsageException("refusing to " + verb + " " + connection.hostAndDatabase() + ", which does not look like a "
+                    + "local or test database: add --force if you really mean to " + what);
         }
     }
 

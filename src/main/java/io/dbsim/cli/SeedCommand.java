@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Fill the database with realistic, reproducible data (Datafaker, bulk COPY).",
-            "Migrates first when needed. Refuses a database that already holds data unless --reset is given."})
+            "Migrates first when needed. Refuses a database that already holds data unless --reset is given.",
+            "Ends by taking a snapshot of the seeded data (see 'dbsim snapshot'), replacing an earlier one, unless --no-snapshot."})
 final class SeedCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,6 +32,12 @@ final class SeedCommand implements Callable<Integer> {
 
     @Option(names = "--reset", description = "Empty the domain tables first (also cleans up an interrupted seed).")
     boolean reset;
+
+    @Option(names = "--no-snapshot", negatable = false,
+            description = "Do not snapshot the seeded data at the end. The snapshot ('dbsim snapshot') lets runs start from "
+                    + "this data again; it takes about the tables' size without indexes (3 MB for small, 150 MB for medium, "
+                    + "1.5 GB for large) and a tenth of the seed's time.")
+    boolean noSnapshot;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Parallel COPY connections (default: number of cores, at least 2).")
@@ -53,7 +60,7 @@ final class SeedCommand implements Callable<Integer> {
             out.println("database: " + db.description());
             Migrator.Outcome schema = new Migrator(db.connection()).migrate(List.of());
             out.println("schema: at version " + schema.version());
-            SeedResult result = SeedRun.seed(db, profile, seedOptions.seed(), reset, workers, progressSeconds,
+            SeedResult result = SeedRun.seed(db, profile, seedOptions.seed(), reset, workers, progressSeconds, !noSnapshot,
                     spec.commandLine().getErr());
             SeedSummary.print(out, result);
         }
