@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Keep a snapshot of the data and put it back exactly, so that every run measures the same database.",
             "",
             "The snapshot lives in the database itself, in the schema " + DataSnapshot.SCHEMA + ": one unlogged copy of each "
-                + "data table (about the tables' size without their indexes: 3 MB for the small seed, 150 MB for medium), "
+                + "data table (about the tables' size without their indexes: 3 MB for the small seed, 157 MB for medium), "
                 + "the sequences' values, the columns and the Flyway history it was taken at. 'dbsim seed' takes one at its end.",
             "",
             "A restore runs in one transaction and reloads only the tables whose rows changed (and the tables referencing "
@@ -64,7 +64,8 @@ final class SnapshotCommand implements Runnable {
         Verbosity verbosity;
 
         @Option(names = "--tables", paramLabel = "TABLE", split = ",",
-                description = "Only these tables (comma-separated, optionally schema-qualified). Tables referencing them must be included.")
+                description = "Only these tables (comma-separated, optionally schema-qualified). "
+                        + "Tables referencing them must be included.")
         List<String> tables = new ArrayList<>();
 
         @Option(names = "--replace", description = "Replace the snapshot the database already holds.")
@@ -125,7 +126,8 @@ final class SnapshotCommand implements Runnable {
         }
     }
 
-    @Command(name = "drop", mixinStandardHelpOptions = true, description = "Remove the snapshot (the schema " + DataSnapshot.SCHEMA + ").")
+    @Command(name = "drop", mixinStandardHelpOptions = true,
+            description = "Remove the snapshot (the schema " + DataSnapshot.SCHEMA + ").")
     static final class Drop implements Callable<Integer> {
 
         @Mixin
@@ -152,7 +154,8 @@ final class SnapshotCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Show the snapshot: when and from what it was taken, its tables and rows, which of them changed since, its size.")
+            description = "Show the snapshot: when and from what it was taken, its tables and rows, which of them changed "
+                    + "since, its size.")
     static final class Status implements Callable<Integer> {
 
         @Mixin

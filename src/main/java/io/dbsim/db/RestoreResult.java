@@ -33,8 +33,8 @@ public record RestoreResult(List<TableLoad> restored, List<TableName> unchanged,
     public String summary() {
         int tables = restored.size() + unchanged.size();
         String what = restored.isEmpty()
-                ? String.format(Locale.ROOT, "snapshot restored: all %d tables were unchanged since the snapshot; %d sequences set back",
-                        tables, sequences)
+                ? String.format(Locale.ROOT,
+                        "snapshot restored: all %d tables were unchanged since the snapshot; %d sequences set back", tables, sequences)
                 : String.format(Locale.ROOT, "snapshot restored: %d of %d tables (%,d rows) and %d sequences", restored.size(),
                         tables, rows(), sequences);
         String time = restored.isEmpty()

@@ -20,7 +20,8 @@ public record SequenceValue(TableName sequence, long lastValue, boolean called) 
                 + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
                 + "AND d.refobjid IN (SELECT unnest(?::text[])::regclass) "
                 + "UNION SELECT n.nspname, s.relname FROM pg_attrdef ad "
-                + "JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass "
+                + "JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid "
+                + "AND d.refclassid = 'pg_class'::regclass "
                 + "JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S' JOIN pg_namespace n ON n.oid = s.relnamespace "
                 + "WHERE ad.adrelid IN (SELECT unnest(?::text[])::regclass) ORDER BY 1, 2")) {
             ps.setArray(1, TableCatalog.names(c, tables));

@@ -14,7 +14,8 @@ public record TableChoice(List<String> names) {
     public TableChoice {
         names = List.copyOf(names);
         if (names.stream().anyMatch(String::isBlank)) {
-            throw new UsageException("--tables has an empty name: write table names separated by commas, e.g. --tables members,students");
+            throw new UsageException("--tables has an empty name: write table names separated by commas, "
+                    + "e.g. --tables members,students");
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw new UsageException("--tables names a table twice: name each table once");

@@ -125,7 +125,8 @@ class DataSnapshotTest {
                 .hasMessageContaining("holds 517 rows where the snapshot recorded 518");
         assertThat(DataChecksums.of(db)).isEqualTo(beforeAttempt);
 
-        TestPostgres.execute(db, "INSERT INTO dbsim_snapshot.students SELECT * FROM students WHERE id = (SELECT min(id) FROM students)",
+        TestPostgres.execute(db,
+                "INSERT INTO dbsim_snapshot.students SELECT * FROM students WHERE id = (SELECT min(id) FROM students)",
                 "UPDATE dbsim_snapshot.members SET email = (SELECT email FROM dbsim_snapshot.members WHERE id = 1) WHERE id = 2");
         assertThatThrownBy(() -> snapshot.restore(true, QUIET)).isInstanceOf(DbsimException.class)
                 .hasMessageStartingWith("snapshot restore failed at members (rebuilding its indexes and keys); nothing was changed")
@@ -173,7 +174,8 @@ class DataSnapshotTest {
                 "CREATE SEQUENCE ticket_numbers START 1000",
                 "CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL, email text UNIQUE, "
                         + "ticket int NOT NULL DEFAULT nextval('ticket_numbers'))",
-                "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, "
+                "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                        + "customer_id int NOT NULL REFERENCES customers, "
                         + "total numeric(10, 2) NOT NULL, total_cents bigint GENERATED ALWAYS AS ((total * 100)::bigint) STORED)",
                 "CREATE INDEX orders_customer_idx ON orders (customer_id)",
                 "CREATE TABLE \"Order Lines\" (order_id bigint REFERENCES orders ON DELETE CASCADE, line int, product text, "
@@ -199,7 +201,8 @@ class DataSnapshotTest {
                 "CREATE TABLE scratch (x int)");
         RestoreResult result = snapshot.restore(false, QUIET);
 
-        assertThat(mapWithout(DataChecksums.of(db), "scratch")).as("rows, generated columns, sequences; no audit rows from the trigger")
+        assertThat(mapWithout(DataChecksums.of(db), "scratch"))
+                .as("rows, generated columns, sequences; no audit rows from the trigger")
                 .isEqualTo(atSnapshot);
         assertThat(result.notes()).contains("left alone, created after the snapshot: scratch");
         assertThat(DataChecksums.scalar(db, "SELECT count(*) FROM pg_trigger WHERE tgname = 'orders_audit' AND tgenabled = 'O'"))
