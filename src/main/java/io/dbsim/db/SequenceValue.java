@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Where a sequence stood, so that after a restore the next ids are the ones the snapshot's data would get. */
-public record SequenceValue(TableName sequence, long lastValue, boolean called) {
+record SequenceValue(TableName sequence, long lastValue, boolean called) {
 
     /** The sequences the tables' columns own (serial, identity) or draw their defaults from. */
     static List<TableName> usedBy(Connection c, Collection<TableName> tables) throws SQLException {

@@ -121,13 +121,14 @@ record SnapshotManifest(OffsetDateTime takenAt, String origin, boolean explicitT
     }
 
     void write(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + MANIFEST + " VALUES (1, ?, now(), ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + MANIFEST + " VALUES (1, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, FORMAT);
-            ps.setString(2, origin);
-            ps.setBoolean(3, explicitTables);
-            ps.setString(4, history == null ? null : history.version());
-            ps.setObject(5, history == null ? null : history.migrations(), Types.INTEGER);
-            ps.setString(6, history == null ? null : history.checksum());
+            ps.setObject(2, takenAt);
+            ps.setString(3, origin);
+            ps.setBoolean(4, explicitTables);
+            ps.setString(5, history == null ? null : history.version());
+            ps.setObject(6, history == null ? null : history.migrations(), Types.INTEGER);
+            ps.setString(7, history == null ? null : history.checksum());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLES + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +83,8 @@ final class SnapshotTake {
             for (TableName sequence : SequenceValue.usedBy(c, tables)) {
                 sequences.add(SequenceValue.read(c, sequence));
             }
-            SnapshotManifest manifest = new SnapshotManifest(null, origin, choice.explicit(), SchemaHistory.read(c).orElse(null),
-                    entries, sequences);
+            SnapshotManifest manifest = new SnapshotManifest(transactionStart(c), origin, choice.explicit(),
+                    SchemaHistory.read(c).orElse(null), entries, sequences);
             at = "writing the snapshot's manifest";
             manifest.write(c);
             c.commit();
@@ -121,6 +122,14 @@ final class SnapshotTake {
         } catch (SQLException e) {
             progress.println("snapshot: taken, but VACUUM (FREEZE) of its copies failed (" + DatabaseErrors.firstLine(e.getMessage())
                     + "); autovacuum will freeze them later");
+        }
+    }
+
+    /** The moment the copies show: the start of the transaction that takes them. */
+    private static OffsetDateTime transactionStart(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class);
         }
     }
 
