@@ -1,5 +1,7 @@
 package io.dbsim.observe;
 
+import io.dbsim.db.DataSnapshot;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,8 @@ public record TableStat(String table, long seqScans, long seqRowsRead, long inde
     private static final String SNAPSHOT = DatabaseObserver.TAG
             + "SELECT CASE WHEN schemaname = current_schema() THEN relname ELSE schemaname || '.' || relname END, "
             + "seq_scan, seq_tup_read, coalesce(idx_scan, 0), n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, "
-            + "n_live_tup, n_dead_tup, pg_total_relation_size(relid) FROM pg_stat_user_tables ORDER BY 1";
+            + "n_live_tup, n_dead_tup, pg_total_relation_size(relid) FROM pg_stat_user_tables "
+            + "WHERE schemaname <> '" + DataSnapshot.SCHEMA + "' ORDER BY 1";
 
     static Map<String, TableStat> snapshot(Connection c) throws SQLException {
         Map<String, TableStat> all = new LinkedHashMap<>();
