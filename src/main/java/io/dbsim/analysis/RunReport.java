@@ -104,9 +104,19 @@ public record RunReport(
                              int samplesWithLockWaits, int locksNotGrantedPeak, Map<String, Long> lockWaitsByOperation) {
     }
 
-    /** pg_stat_user_tables over the run; rows and bytes as they were at the end. */
+    /**
+     * pg_stat_user_tables over the run; rows and bytes as they were at the end.
+     *
+     * @param liveRowsAtStart the live rows when the run began; null in reports written before it was kept
+     */
     public record TableActivity(String table, long seqScans, long seqRowsRead, long indexScans, long inserts, long updates,
-                                long hotUpdates, long deletes, long liveRows, long deadRows, long bytes) {
+                                long hotUpdates, long deletes, long liveRows, long deadRows, long bytes,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long liveRowsAtStart) {
+
+        /** How much the table grew over the run, in percent of its rows at the start; NaN when that is not known. */
+        public double growthPct() {
+            return liveRowsAtStart == null || liveRowsAtStart == 0 ? Double.NaN : 100.0 * (liveRows - liveRowsAtStart) / liveRowsAtStart;
+        }
 
         /** Whether the run read or wrote the table at all. */
         public boolean touched() {

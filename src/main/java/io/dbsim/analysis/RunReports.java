@@ -212,7 +212,7 @@ public final class RunReports {
                 milli(w.sharePct("Lock")), w.samplesWithLockWaits(), w.maxLocksNotGranted(), w.lockWaitsByOperation());
         List<TableActivity> tables = o.delta() == null ? null : o.delta().tables().stream().map(t -> new TableActivity(t.table(),
                 t.seqScans(), t.seqRowsRead(), t.indexScans(), t.inserts(), t.updates(), t.hotUpdates(), t.deletes(), t.liveRows(),
-                t.deadRows(), t.sizeBytes())).toList();
+                t.deadRows(), t.sizeBytes(), t.liveRowsAtStart())).toList();
         List<IndexActivity> indexes = o.delta() == null ? null : o.delta().indexes().stream().map(i -> new IndexActivity(i.table(),
                 i.index(), i.scans(), i.sizeBytes(), i.unique())).toList();
         List<String> unused = tables == null ? null : unusedIndexes(tables, indexes);

@@ -69,6 +69,10 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--save-runs", paramLabel = "DIR", description = "Also write each run's JSON report (A1.json, B1.json, ...) into DIR.")
     Path saveRuns;
 
+    @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each run (the default when "
+            + "the database has one), so A and B measure the same rows.")
+    boolean noRestore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -127,7 +131,7 @@ final class AbCommand implements Callable<Integer> {
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
                 AbExperiment experiment = new AbExperiment(config, workload, pattern, connection, migrator, withChange, change, undo, c,
-                        candidates.toString(), warmUpRun, repeat, listener(err));
+                        candidates.toString(), warmUpRun, repeat, listener(err), DataRestore.beforeEachRun(connection, noRestore, err));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                     AbExperiment.Outcome outcome;
                     try {

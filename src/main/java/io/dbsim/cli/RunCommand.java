@@ -91,6 +91,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Also write the thresholds as a JUnit XML file, so CI systems show a NO-GO as failed tests.")
     Path junit;
 
+    @Option(names = "--restore", description = "Put the data back from its snapshot first (taken by 'dbsim seed' or 'dbsim snapshot "
+            + "take'), so this run measures the same rows as the last one did.")
+    boolean restore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -126,6 +130,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
+            if (restore) {
+                DataRestore.required(connection, err);
+            }
             IntervalLogRecorder intervals = new IntervalLogRecorder();
             LiveThresholds live = new LiveThresholds(config.thresholds(), config.warmUp());
             List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err)));

@@ -96,6 +96,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Response-time target of the capacity answer (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each step (the default when "
+            + "the database has one), when growth is what the sweep studies.")
+    boolean noRestore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -134,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);
                         }
-                    });
+                    }, DataRestore.beforeEachRun(db.connection(), noRestore, err));
             try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                 Sweep sweep = experiment.run(base.pattern(), poolSizes == null ? "users" : "pool size");
                 SweepFile.printTable(out, sweep);

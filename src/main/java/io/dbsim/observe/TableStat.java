@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * pg_stat_user_tables for one table. Counters subtract to what the run did; {@link #liveRows},
+ * pg_stat_user_tables for one table. Counters subtract to what the run did; {@link #liveRowsAtStart} is the live rows
+ * when the run began (the level before the subtraction), {@link #liveRows},
  * {@link #deadRows} and {@link #sizeBytes} are levels, kept as they were at the end.
  */
 public record TableStat(String table, long seqScans, long seqRowsRead, long indexScans, long inserts, long updates,
-                        long hotUpdates, long deletes, long liveRows, long deadRows, long sizeBytes) {
+                        long hotUpdates, long deletes, long liveRows, long deadRows, long sizeBytes, long liveRowsAtStart) {
 
     private static final String SNAPSHOT = DatabaseObserver.TAG
             + "SELECT CASE WHEN schemaname = current_schema() THEN relname ELSE schemaname || '.' || relname END, "
@@ -27,7 +28,7 @@ public record TableStat(String table, long seqScans, long seqRowsRead, long inde
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SNAPSHOT)) {
             while (rs.next()) {
                 TableStat t = new TableStat(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(9));
                 all.put(t.table, t);
             }
         }
@@ -36,11 +37,12 @@ public record TableStat(String table, long seqScans, long seqRowsRead, long inde
 
     TableStat since(TableStat before) {
         if (before == null) {
-            return this;
+            return new TableStat(table, seqScans, seqRowsRead, indexScans, inserts, updates, hotUpdates, deletes, liveRows, deadRows,
+                    sizeBytes, 0);
         }
         return new TableStat(table, seqScans - before.seqScans, seqRowsRead - before.seqRowsRead,
                 indexScans - before.indexScans, inserts - before.inserts, updates - before.updates,
-                hotUpdates - before.hotUpdates, deletes - before.deletes, liveRows, deadRows, sizeBytes);
+                hotUpdates - before.hotUpdates, deletes - before.deletes, liveRows, deadRows, sizeBytes, before.liveRows);
     }
 
     public boolean touched() {
