@@ -10,6 +10,7 @@ import io.dbsim.observe.DatabaseObserver;
 import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.PoolTrackers;
 import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.WaitSummary;
@@ -112,7 +113,7 @@ public final class Simulation {
 
     private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
         HikariConfig h = new HikariConfig();
-        h.setMetricsTrackerFactory(tracker);
+        h.setMetricsTrackerFactory(listener.poolTracker().map(theirs -> PoolTrackers.all(tracker, theirs)).orElse(tracker));
         h.setJdbcUrl(database.jdbcUrl());
         h.setUsername(database.user());
         h.setPassword(database.password());
@@ -156,7 +157,6 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
-        private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
@@ -298,7 +298,7 @@ public final class Simulation {
                     break;
                 }
                 if (inFlight.get() >= config.maxUsers()) {
-                    dropped.incrementAndGet();
+                    metrics.dropArrival();
                     continue;
                 }
                 inFlight.incrementAndGet();
@@ -389,7 +389,7 @@ public final class Simulation {
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
-                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
                     flows);
         }
 
