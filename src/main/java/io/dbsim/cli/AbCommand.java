@@ -13,6 +13,8 @@ import io.dbsim.db.Migrator;
 import io.dbsim.engine.RunListener;
 import io.dbsim.experiment.AbExperiment;
 import io.dbsim.experiment.ExperimentListener;
+import io.dbsim.live.LiveMetrics;
+import io.dbsim.live.SeriesLabels;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
@@ -110,7 +112,8 @@ final class AbCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
@@ -126,7 +129,7 @@ final class AbCommand implements Callable<Integer> {
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
                 AbExperiment experiment = new AbExperiment(config, pattern, connection, migrator, withChange, change, undo, c,
-                        candidates.toString(), warmUpRun, repeat, listener(err));
+                        candidates.toString(), warmUpRun, repeat, listener(err, live));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                     AbExperiment.Outcome outcome;
                     try {
@@ -145,7 +148,7 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentListener listener(PrintWriter err) {
+    private ExperimentListener listener(PrintWriter err, LiveMetrics live) {
         return new ExperimentListener() {
             @Override
             public void said(String line) {
@@ -155,7 +158,7 @@ final class AbCommand implements Callable<Integer> {
 
             @Override
             public RunListener runs() {
-                return new ProgressLine(err);
+                return RunListener.all(new ProgressLine(err), live.listener());
             }
 
             @Override

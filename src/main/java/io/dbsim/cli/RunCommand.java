@@ -15,6 +15,8 @@ import io.dbsim.engine.IntervalLogRecorder;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
+import io.dbsim.live.LiveMetrics;
+import io.dbsim.live.SeriesLabels;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
@@ -107,13 +109,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
             IntervalLogRecorder intervals = new IntervalLogRecorder();
+            RunListener listener = RunListener.all(new ProgressLine(err), live.listener());
             Simulation simulation = new Simulation(config, chosen, connection,
-                    hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
+                    hdrLog == null ? listener : RunListener.all(listener, intervals));
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
                 RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result));

@@ -10,6 +10,8 @@ import io.dbsim.db.Database;
 import io.dbsim.engine.RunListener;
 import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.experiment.SweepExperiment;
+import io.dbsim.live.LiveMetrics;
+import io.dbsim.live.SeriesLabels;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
@@ -103,6 +105,9 @@ final class SweepCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
     Verbosity verbosity;
 
     @Spec
@@ -121,12 +126,13 @@ final class SweepCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null)));
+                progressEvery, null, null, metrics.port, metrics.bind, metrics.linger)));
         Pattern chosen = Patterns.builtIn().named(base.pattern());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(base.metrics(), SeriesLabels.of(base), out);
+             Database db = database.open()) {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, base.seed(), err);
             SweepExperiment experiment = new SweepExperiment(base, chosen, db.connection(), plan, stepDuration, repeat,
@@ -139,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
 
                         @Override
                         public RunListener runs() {
-                            return new ProgressLine(err);
+                            return RunListener.all(new ProgressLine(err), live.listener());
                         }
 
                         @Override
