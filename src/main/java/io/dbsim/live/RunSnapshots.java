@@ -95,11 +95,9 @@ final class RunSnapshots {
 
     private void users(RunTotals totals) {
         counters(Series.DROPPED, List.of(counter(totals.droppedArrivals, labels.with())));
-        if (totals.wakeUpLateness.count() > 0) {
-            List<HistogramDataPointSnapshot> lateness = new ArrayList<>();
-            histogram(lateness, totals.wakeUpLateness, labels.with());
-            histograms(Series.LATENESS, lateness);
-        }
+        List<HistogramDataPointSnapshot> lateness = new ArrayList<>();
+        histogram(lateness, totals.wakeUpLateness, labels.with());
+        histograms(Series.LATENESS, lateness);
         TimePoint p = totals.latest;
         if (p == null) {
             return;

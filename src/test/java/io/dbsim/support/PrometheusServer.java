@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +55,7 @@ public final class PrometheusServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts Prometheus scraping {@code target} (host:port) every second and waits until it is ready. */
+    /** Starts Prometheus scraping {@code target} (host:port) every second; returns once it scrapes. */
     public static PrometheusServer scraping(Path binary, String target, Path dir) throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, String.join("\n", "global:", "  scrape_interval: 1s", "  scrape_timeout: 1s",
@@ -65,7 +66,9 @@ public final class PrometheusServer implements AutoCloseable {
                 .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         PrometheusServer server = new PrometheusServer(p, "http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!server.ready()) {
+        // Ready is not yet scraping: Prometheus hands discovered targets to its scrape loops every 5 s. Once a
+        // scrape was tried (up is 0 while nothing listens), the target is scraped every second.
+        while (!server.ready() || server.query("up").isEmpty()) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 server.close();
                 throw new IllegalStateException("prometheus did not become ready: " + Files.readString(dir.resolve("prometheus.log")));
@@ -83,9 +86,15 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    /** The result of an instant query: its vector's samples. */
+    /** The result of an instant query now: its vector's samples. */
     public List<JsonNode> query(String promql) throws IOException, InterruptedException {
-        HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return query(promql, System.currentTimeMillis() / 1000.0);
+    }
+
+    /** The result of an instant query at {@code epochSeconds}. */
+    public List<JsonNode> query(String promql, double epochSeconds) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&time="
+                + String.format(Locale.ROOT, "%.3f", epochSeconds));
         JsonNode root = JSON.readTree(r.body());
         if (!"success".equals(root.path("status").asText())) {
             throw new IllegalStateException(promql + ": " + r.body());
