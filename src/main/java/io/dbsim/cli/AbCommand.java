@@ -12,6 +12,8 @@ import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.Migrator;
 import io.dbsim.experiment.AbExperiment;
 import io.dbsim.experiment.ExperimentListener;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.JsonReport;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
@@ -115,7 +117,8 @@ final class AbCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
@@ -131,7 +134,7 @@ final class AbCommand implements Callable<Integer> {
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
                 AbExperiment experiment = new AbExperiment(config, workload, pattern, connection, migrator, withChange, change, undo, c,
-                        candidates.toString(), warmUpRun, repeat, listener(err), DataRestore.beforeEachRun(connection, noRestore, err));
+                        candidates.toString(), warmUpRun, repeat, listener(err, live), DataRestore.beforeEachRun(connection, noRestore, err));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                     AbExperiment.Outcome outcome;
                     try {
@@ -150,8 +153,8 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentListener listener(PrintWriter err) {
-        return new ConsoleExperimentListener(err) {
+    private ExperimentListener listener(PrintWriter err, LiveMetrics live) {
+        return new ConsoleExperimentListener(err, live.listener()) {
             @Override
             public void runDone(String label, RunReport report) {
                 if (saveRuns != null) {

@@ -10,9 +10,12 @@ import java.io.PrintWriter;
 class ConsoleExperimentListener implements ExperimentListener {
 
     private final PrintWriter err;
+    private final RunListener others;
 
-    ConsoleExperimentListener(PrintWriter err) {
+    /** @param others what the runs also tell, beside their progress lines (live metrics) */
+    ConsoleExperimentListener(PrintWriter err, RunListener others) {
         this.err = err;
+        this.others = others;
     }
 
     @Override
@@ -23,6 +26,6 @@ class ConsoleExperimentListener implements ExperimentListener {
 
     @Override
     public RunListener runs() {
-        return new ProgressLine(err);
+        return RunListener.all(new ProgressLine(err), others);
     }
 }

@@ -18,6 +18,8 @@ import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
 import io.dbsim.report.CapacityConsole;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
@@ -126,7 +128,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
@@ -134,20 +137,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 DataRestore.required(connection, err);
             }
             IntervalLogRecorder intervals = new IntervalLogRecorder();
-            LiveThresholds live = new LiveThresholds(config.thresholds(), config.warmUp());
-            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err)));
+            LiveThresholds watch = new LiveThresholds(config.thresholds(), config.warmUp());
+            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), live.listener()));
             if (hdrLog != null) {
                 listeners.add(intervals);
             }
-            if (live.watching()) {
-                listeners.add(live);
+            if (watch.watching()) {
+                listeners.add(watch);
             }
             Simulation simulation = new Simulation(config, workload, chosen, connection,
                     RunListener.all(listeners.toArray(RunListener[]::new)));
-            live.whenFailed(simulation::abort);
+            watch.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), null, live.stoppedBy().orElse(null));
+                RunReport report = RunReports.of(result, config.thresholds(), null, watch.stoppedBy().orElse(null));
                 ConsoleReport.print(out, report);
                 if (targetUsers != null) {
                     report = report.withCapacity(CapacitySection.of(singleRunEstimate(result)));

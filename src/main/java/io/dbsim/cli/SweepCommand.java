@@ -8,6 +8,8 @@ import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.Database;
 import io.dbsim.experiment.SweepExperiment;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.SweepFile;
 import io.dbsim.settings.RunSettings;
@@ -104,6 +106,9 @@ final class SweepCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
     Verbosity verbosity;
 
     @Spec
@@ -122,18 +127,19 @@ final class SweepCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null)));
+                progressEvery, null, null, metrics.port, metrics.bind, metrics.linger)));
         Workload workload = Workload.builtIn();
         Pattern chosen = workload.pattern(base.pattern());
         base = base.withPattern(chosen.name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(base.metrics(), SeriesLabels.of(base), out);
+             Database db = database.open()) {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, base.seed(), err);
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
-                    new ConsoleExperimentListener(err) {
+                    new ConsoleExperimentListener(err, live.listener()) {
                         @Override
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);

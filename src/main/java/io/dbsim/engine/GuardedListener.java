@@ -1,6 +1,9 @@
 package io.dbsim.engine;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import org.HdrHistogram.Histogram;
+
+import java.util.Optional;
 
 /**
  * A listener that cannot break the run: the first exception it throws is logged and the listener is left out from
@@ -35,6 +38,25 @@ final class GuardedListener implements RunListener {
     @Override
     public void ending() {
         call(delegate::ending);
+    }
+
+    @Override
+    public void measured(SampledInterval interval) {
+        call(() -> delegate.measured(interval));
+    }
+
+    @Override
+    public Optional<MetricsTrackerFactory> poolTracker() {
+        if (failed) {
+            return Optional.empty();
+        }
+        try {
+            return delegate.poolTracker();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.log(System.Logger.Level.WARNING, "a run listener failed and is left out for the rest of the run", e);
+            return Optional.empty();
+        }
     }
 
     private void call(Runnable r) {

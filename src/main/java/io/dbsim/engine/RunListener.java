@@ -1,6 +1,11 @@
 package io.dbsim.engine;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import io.dbsim.observe.PoolTrackers;
 import org.HdrHistogram.Histogram;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What a run tells the world while it goes on: every sample of the time series, the progress line's
@@ -33,6 +38,18 @@ public interface RunListener {
     default void ending() {
     }
 
+    /** Every operation's and flow's figures over one sample interval, called before that interval's {@link #sampled}. */
+    default void measured(SampledInterval interval) {
+    }
+
+    /**
+     * A HikariCP metrics tracker the run's pool should feed beside dbsim's own (HikariCP has one tracker slot);
+     * asked once per run, before the pool starts.
+     */
+    default Optional<MetricsTrackerFactory> poolTracker() {
+        return Optional.empty();
+    }
+
     /** Several listeners as one, called in order. */
     static RunListener all(RunListener... listeners) {
         return new RunListener() {
@@ -62,6 +79,20 @@ public interface RunListener {
                 for (RunListener l : listeners) {
                     l.ending();
                 }
+            }
+
+            @Override
+            public void measured(SampledInterval interval) {
+                for (RunListener l : listeners) {
+                    l.measured(interval);
+                }
+            }
+
+            @Override
+            public Optional<MetricsTrackerFactory> poolTracker() {
+                MetricsTrackerFactory[] trackers = Arrays.stream(listeners).map(RunListener::poolTracker).flatMap(Optional::stream)
+                        .toArray(MetricsTrackerFactory[]::new);
+                return trackers.length == 0 ? Optional.empty() : Optional.of(PoolTrackers.all(trackers));
             }
         };
     }

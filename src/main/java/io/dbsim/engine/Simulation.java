@@ -10,6 +10,7 @@ import io.dbsim.observe.DatabaseObserver;
 import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.PoolTrackers;
 import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.WaitSummary;
@@ -124,7 +125,7 @@ public final class Simulation {
 
     private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
         HikariConfig h = new HikariConfig();
-        h.setMetricsTrackerFactory(tracker);
+        h.setMetricsTrackerFactory(listener.poolTracker().map(theirs -> PoolTrackers.all(tracker, theirs)).orElse(tracker));
         h.setJdbcUrl(database.jdbcUrl());
         h.setUsername(database.user());
         h.setPassword(database.password());
@@ -168,7 +169,6 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
-        private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
@@ -312,7 +312,7 @@ public final class Simulation {
                     break;
                 }
                 if (inFlight.get() >= config.maxUsers()) {
-                    dropped.incrementAndGet();
+                    metrics.dropArrival();
                     continue;
                 }
                 inFlight.incrementAndGet();
@@ -404,7 +404,7 @@ public final class Simulation {
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
-                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
                     flows, database.source());
         }
 
