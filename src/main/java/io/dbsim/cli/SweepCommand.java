@@ -7,11 +7,10 @@ import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.Database;
-import io.dbsim.engine.RunListener;
-import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.experiment.SweepExperiment;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.CapacityConsole;
-import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
 import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.RunSettings;
@@ -108,8 +107,15 @@ final class SweepCommand implements Callable<Integer> {
             description = "Response-time target of the capacity answer (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each step (the default when "
+            + "the database has one), when growth is what the sweep studies.")
+    boolean noRestore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Mixin
     Verbosity verbosity;
@@ -131,35 +137,25 @@ final class SweepCommand implements Callable<Integer> {
         WorkloadSource source = workloadOptions.source();
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, source.defaults(), SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null, queryMode, null, null)));
-        source.checked(base.pattern());
+                progressEvery, null, null, queryMode, null, null, metrics.port, metrics.bind, metrics.linger)));
+        base = base.withPattern(source.checked(base.pattern()).pattern(base.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(base.metrics(), SeriesLabels.of(base), out);
+             Database db = database.open()) {
             out.println("database: " + db.description());
             out.println("workload: " + source.description());
             Workload workload = source.prepare(db, database, base, Collections.max(users), err);
             Pattern chosen = workload.pattern(base.pattern());
             base = base.withPattern(chosen.name());
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
-                    new ExperimentListener() {
-                        @Override
-                        public void said(String line) {
-                            err.println(line);
-                            err.flush();
-                        }
-
-                        @Override
-                        public RunListener runs() {
-                            return new ProgressLine(err);
-                        }
-
+                    new ConsoleExperimentListener(err, live.listener()) {
                         @Override
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);
                         }
-                    });
+                    }, DataRestore.beforeEachRun(db.connection(), noRestore, err));
             try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                 Sweep sweep = experiment.run(base.pattern(), poolSizes == null ? "users" : "pool size");
                 SweepFile.printTable(out, sweep);

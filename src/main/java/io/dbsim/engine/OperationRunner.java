@@ -13,15 +13,13 @@ import io.dbsim.workload.OperationContext;
  */
 final class OperationRunner {
 
-    private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
     private final long recordFromNanos;
     private final long latencyLimitNanos;
 
     /** @param latencyLimitNanos pgbench's -L; 0 for none */
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, long recordFromNanos, long latencyLimitNanos) {
-        this.gate = gate;
+    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos, long latencyLimitNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.recordFromNanos = recordFromNanos;
@@ -43,6 +41,7 @@ final class OperationRunner {
             long attemptStart = System.nanoTime();
             try {
                 op.work().run(lease, ctx);
+                lease.releaseQuietly();
                 long end = System.nanoTime();
                 ctx.lastError(null);
                 if (record) {
@@ -50,6 +49,8 @@ final class OperationRunner {
                     if (latencyLimitNanos > 0 && end - intendedStart > latencyLimitNanos) {
                         m.late();
                     }
+                } else {
+                    m.warmUp();
                 }
                 return lease.waitNanos();
             } catch (InterruptedException e) {
@@ -71,6 +72,8 @@ final class OperationRunner {
                 ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return System.nanoTime() - (lease.askedAt() == 0 ? attemptStart : lease.askedAt());
             }

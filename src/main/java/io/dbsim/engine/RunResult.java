@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * What one run measured, frozen for the reports.
  *
- * @param skippedArrivals open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
- * @param commands        each command's latencies, when the run timed them (pgbench -r); else empty
+ * @param skippedArrivals  open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
+ * @param commands         each command's latencies, when the run timed them (pgbench -r); else empty
+ * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
+ *                         the password; empty for a server dbsim started itself
  */
 public record RunResult(
         RunSettings config,
@@ -34,7 +36,8 @@ public record RunResult(
         Observation observation,
         List<FlowResult> flows,
         long skippedArrivals,
-        List<CommandLatencies.Stat> commands) {
+        List<CommandLatencies.Stat> commands,
+        String connectionSource) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -1,6 +1,8 @@
 package io.dbsim.settings;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param queryMode        pgbench's -M; null for the driver's own default
  * @param latencyLimit     pgbench's -L: operations slower than this are counted as late; null for none
  * @param commandLatencies pgbench's -r: time every command of scripts and workload files
+ * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  */
 public record RunSettings(
         String pattern,
@@ -42,11 +45,12 @@ public record RunSettings(
         List<Threshold> thresholds,
         QueryMode queryMode,
         Duration latencyLimit,
-        boolean commandLatencies) {
+        boolean commandLatencies,
+        MetricsEndpoint metrics) {
 
     public RunSettings {
         stages = List.copyOf(stages);
-        poolProperties = Map.copyOf(poolProperties);
+        poolProperties = Collections.unmodifiableMap(new LinkedHashMap<>(poolProperties));
         thresholds = List.copyOf(thresholds);
     }
 
@@ -54,7 +58,7 @@ public record RunSettings(
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, queryMode, latencyLimit, commandLatencies);
+                progressInterval, sampleInterval, thresholds, queryMode, latencyLimit, commandLatencies, metrics);
     }
 
     public boolean openModel() {
@@ -80,13 +84,13 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), queryMode, latencyLimit, false);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), queryMode, latencyLimit, false, metrics);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), queryMode, latencyLimit, commandLatencies);
+                sampleInterval, List.of(), queryMode, latencyLimit, commandLatencies, metrics);
     }
 }

@@ -40,15 +40,18 @@ public record SettingsLayer(
         List<Threshold> thresholds,
         QueryMode queryMode,
         Duration latencyLimit,
-        Boolean commandLatencies) {
+        Boolean commandLatencies,
+        Integer metricsPort,
+        String metricsBind,
+        Duration metricsLinger) {
 
     private static final RecordComponent[] COMPONENTS = SettingsLayer.class.getRecordComponents();
     /** Settings that may stay unset: the run then does without them, or the server or driver decides. */
     private static final List<String> OPTIONAL = List.of("pattern", "duration", "poolMinIdle", "statementTimeout", "queryMode",
-            "latencyLimit");
+            "latencyLimit", "metricsPort", "metricsBind");
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -56,7 +59,8 @@ public record SettingsLayer(
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
-            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("commandLatencies", false);
+            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("commandLatencies", false)
+            .with("metricsLinger", Duration.ofSeconds(15));
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
     public static final SettingsLayer STRESS = EMPTY.with("users", 200).with("ops", 100);
@@ -135,7 +139,8 @@ public record SettingsLayer(
         return new RunSettings(s.pattern(), s.users(), opsPerUser, s.duration(), s.thinkTime(), s.rampUp(), s.stages(),
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
-                s.sampleInterval(), s.thresholds(), s.queryMode(), s.latencyLimit(), s.commandLatencies());
+                s.sampleInterval(), s.thresholds(), s.queryMode(), s.latencyLimit(), s.commandLatencies(),
+                MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()));
     }
 
     private static void require(boolean ok, String message) {
