@@ -178,10 +178,15 @@ public record RunReport(
                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer cores) {
     }
 
-    /** One sample of the time series; {@code db} is null when the database could not be read. */
+    /**
+     * One sample of the time series; {@code db} is null when the database could not be read.
+     *
+     * @param epochMs when the sample was taken by the wall clock; null in reports written before it was recorded
+     */
     public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
                         int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
-                        double simulatorCpuPct, double hostCpuPct, DbPoint db) {
+                        double simulatorCpuPct, double hostCpuPct, DbPoint db,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long epochMs) {
     }
 
     public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,

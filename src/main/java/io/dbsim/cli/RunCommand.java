@@ -15,6 +15,7 @@ import io.dbsim.engine.IntervalLogRecorder;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
+import io.dbsim.engine.TestShare;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
@@ -22,6 +23,9 @@ import io.dbsim.report.HtmlReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
+import io.dbsim.segment.IntervalHistograms;
+import io.dbsim.segment.SegmentFile;
+import io.dbsim.segment.SegmentRecord;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Operations;
@@ -37,6 +41,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -49,6 +54,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    SegmentOptions segments;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
@@ -106,19 +114,33 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
         RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
+        segments.check(database, json);
+        if (segments.segmented() && targetUsers != null) {
+            throw new UsageException("--target-users estimates from a whole run: leave it out of a segment");
+        }
         RunTarget.refuseProductionLooking(database, force);
         try (Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
             IntervalLogRecorder intervals = new IntervalLogRecorder();
-            Simulation simulation = new Simulation(config, chosen, connection,
-                    hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
+            IntervalHistograms timeline = new IntervalHistograms();
+            TestShare share = segments.share(config);
+            Simulation simulation = new Simulation(share, chosen, connection, RunListener.all(new ProgressLine(err),
+                    new StartLine(err, share.segment()), hdrLog == null ? RunListener.NONE : intervals,
+                    segments.segmented() ? timeline : RunListener.NONE));
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result));
+                // A segment's share of the load says nothing about the test's thresholds: 'dbsim merge' checks them on the whole.
+                RunReport report = RunReports.of(result, segments.segmented() ? List.of() : config.thresholds(),
+                        targetUsers == null ? null : singleRunEstimate(result));
                 ConsoleReport.printAll(out, report);
-                if (json != null) {
+                if (json != null && segments.segmented()) {
+                    SegmentRecord segment = SegmentRecord.of(share, result, timeline.points());
+                    SegmentFile.write(report, segment, json);
+                    out.println("segment " + segment.label() + " of test " + segment.test().id() + ": " + json
+                            + (config.thresholds().isEmpty() ? "" : " (its thresholds are checked by 'dbsim merge' on the whole test)"));
+                } else if (json != null) {
                     JsonReport.write(report, json);
                     out.println("JSON report: " + json);
                 }

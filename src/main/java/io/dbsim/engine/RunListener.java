@@ -2,6 +2,9 @@ package io.dbsim.engine;
 
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * What a run tells the world while it goes on: every sample of the time series, the progress line's
  * moments, and each interval's latency histograms. The engine calls it on its sampling thread; a
@@ -27,6 +30,13 @@ public interface RunListener {
     default void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
     }
 
+    /**
+     * The run waits for a shared start time before its users start (dbsim run --start-at), or is already {@code late}
+     * for it and starts at once.
+     */
+    default void waitingToStart(Instant startAt, Duration wait, Duration late) {
+    }
+
     /** Several listeners as one, called in order. */
     static RunListener all(RunListener... listeners) {
         return new RunListener() {
@@ -48,6 +58,13 @@ public interface RunListener {
             public void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
                 for (RunListener l : listeners) {
                     l.interval(operation, startMillis, endMillis, succeeded);
+                }
+            }
+
+            @Override
+            public void waitingToStart(Instant startAt, Duration wait, Duration late) {
+                for (RunListener l : listeners) {
+                    l.waitingToStart(startAt, wait, late);
                 }
             }
         };

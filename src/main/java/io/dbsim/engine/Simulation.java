@@ -54,6 +54,7 @@ public final class Simulation {
     public static final String APPLICATION_NAME = "dbsim-run";
 
     private final RunSettings config;
+    private final TestShare share;
     private final Pattern pattern;
     private final ConnectionInfo database;
     private final RunListener listener;
@@ -62,7 +63,13 @@ public final class Simulation {
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
     public Simulation(RunSettings config, Pattern pattern, ConnectionInfo database, RunListener listener) {
-        this.config = config;
+        this(TestShare.whole(config), pattern, database, listener);
+    }
+
+    /** @param share the part of the whole test to run: one segment's users, arrivals and pool, from a shared start */
+    public Simulation(TestShare share, Pattern pattern, ConnectionInfo database, RunListener listener) {
+        this.config = share.settings();
+        this.share = share;
         this.pattern = pattern;
         this.database = database;
         this.listener = listener;
@@ -79,7 +86,7 @@ public final class Simulation {
         StatementCatalog catalog = new StatementCatalog();
         PoolAcquireTracker tracker = new PoolAcquireTracker();
         Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
-        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
+        try (DatabaseObserver observer = share.observer(database, APPLICATION_NAME)) {
             ServerFacts facts = observer.facts();
             DatabaseObserver.Snapshot before = observer.snapshot();
             Run run;
@@ -93,6 +100,7 @@ public final class Simulation {
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
                 }
+                share.awaitStart(listener, () -> stopRequested);
                 run = new Run(gate, keys, version, catalog, host, observer, before,
                         new WaitSummary.Tally(operationOf));
                 run.execute();
@@ -182,28 +190,14 @@ public final class Simulation {
             this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, listener);
             this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
-            int slots = config.openModel() ? 0 : startsNeeded();
-            this.userStats = new UserStats(slots);
+            this.userStats = new UserStats(config.openModel() ? 0 : Math.max(1, share.starts()));
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
-            this.assignment = pattern.assign(config.openModel() ? 100 : slots);
+            this.assignment = pattern.assign(config.openModel() ? 100 : share.wholeStarts());
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, listener, startNanos, recordFromNanos,
                     config.sampleInterval().toNanos(), config.progressInterval().toNanos(),
                     before == null ? null : before.counters(),
                     before == null || before.statements() == null ? null : StatementStat.totalsOf(before.statements()), waits);
             this.waits = waits;
-        }
-
-        private int startsNeeded() {
-            if (!config.staged()) {
-                return config.users();
-            }
-            int total = 0;
-            int previous = 0;
-            for (Stage s : config.stages()) {
-                total += Math.max(0, s.target() - previous);
-                previous = s.target();
-            }
-            return Math.max(total, 1);
         }
 
         void execute() {
@@ -242,11 +236,12 @@ public final class Simulation {
         }
 
         private void rampUp() throws InterruptedException {
-            long spacing = config.users() <= 1 ? 0 : config.rampUp().toNanos() / config.users();
+            long spacing = share.rampUpSpacingNanos();
             for (int u = 0; u < config.users() && !over(); u++) {
-                sleepUntil(startNanos + u * spacing);
+                int user = share.rampUpUser(u);
+                sleepUntil(startNanos + user * spacing);
                 if (!over()) {
-                    startUser();
+                    startUser(user);
                 }
             }
             awaitUsers();
@@ -255,16 +250,18 @@ public final class Simulation {
         private void stages() throws InterruptedException {
             long stageStart = startNanos;
             int from = 0;
-            for (Stage stage : config.stages()) {
+            List<Stage> stages = share.wholeStages();
+            for (int s = 0; s < stages.size(); s++) {
+                Stage stage = stages.get(s);
                 long length = stage.duration().toNanos();
                 while (!stopRequested) {
                     long now = System.nanoTime();
                     double progressInStage = length == 0 ? 1 : Math.min(1, (double) (now - stageStart) / length);
-                    int target = (int) Math.round(from + (stage.target() - from) * progressInStage);
+                    int target = share.stageTarget((int) Math.round(from + (stage.target() - from) * progressInStage));
                     // Counted as users not yet asked to stop: a stopped user may still be finishing its
                     // operation, and counting it would stop older users too (all of them, on a steep drop).
                     while (users.size() < target && started < userStats.capacity()) {
-                        startUser();
+                        startUser(share.stagedUser(s, users.size()));
                     }
                     while (users.size() > target) {
                         UserThread newest = users.pollLast();
@@ -285,13 +282,18 @@ public final class Simulation {
         }
 
         private void arrivals() throws InterruptedException {
-            long interval = (long) (1e9 / config.ratePerSecond());
+            long interval = (long) (1e9 / share.wholeRate());
             AtomicInteger inFlight = new AtomicInteger();
             SplittableRandom seeds = new SplittableRandom(config.seed());
             for (long k = 0; ; k++) {
                 long intended = startNanos + k * interval;
                 if (intended >= endNanos || stopRequested) {
                     break;
+                }
+                // Drawn for every arrival of the whole test, in order: arrival k has the same stream whichever segment runs it.
+                SplittableRandom random = seeds.split();
+                if (!share.runsArrival(k)) {
+                    continue;
                 }
                 sleepUntil(intended);
                 if (over()) {
@@ -303,7 +305,6 @@ public final class Simulation {
                 }
                 inFlight.incrementAndGet();
                 activeUsers.incrementAndGet();
-                SplittableRandom random = seeds.split();
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
                 Thread.ofVirtual().start(() -> {
                     try {
@@ -333,10 +334,11 @@ public final class Simulation {
             }
         }
 
-        private void startUser() {
+        /** @param wholeIndex the user's number in the whole test, which decides its type and random stream */
+        private void startUser(int wholeIndex) {
             int index = started++;
-            UserThread user = new UserThread(index, assignment.get(index),
-                    new SplittableRandom(config.seed() * 1_000_003L + index));
+            UserThread user = new UserThread(index, assignment.get(wholeIndex),
+                    new SplittableRandom(config.seed() * 1_000_003L + wholeIndex));
             users.add(user);
             everyUser.add(user);
             activeUsers.incrementAndGet();
@@ -379,8 +381,8 @@ public final class Simulation {
         private RunResult result(Observation observation) {
             long now = endedNanos;
             Map<String, Integer> byPattern = new LinkedHashMap<>();
-            for (int i = 0; i < started; i++) {
-                byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
+            for (UserThread u : everyUser) {
+                byPattern.merge(u.mix.name(), 1, Integer::sum);
             }
             List<OperationMetrics.Summary> summaries = metrics.summaries();
             List<FlowResult> flows = flowSlots.entrySet().stream().map(e -> new FlowResult(e.getKey().name(),
