@@ -30,7 +30,8 @@ final class SegmentOptions {
     String segment;
 
     @Option(names = "--segment-index", paramLabel = "I",
-            description = "The segment counted from 0, as Kubernetes' JOB_COMPLETION_INDEX: --segment-index 1 --segments 8 is --segment 2/8.")
+            description = "The segment counted from 0, as Kubernetes' JOB_COMPLETION_INDEX: --segment-index 1 --segments 8 "
+                    + "is --segment 2/8.")
     Integer segmentIndex;
 
     @Option(names = "--segments", paramLabel = "N", description = "With --segment-index: how many segments the test is split into.")

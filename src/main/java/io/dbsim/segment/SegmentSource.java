@@ -49,9 +49,9 @@ public final class SegmentSource {
                 return given;
             }
             if (now >= nextTell) {
-                err.println("merge: waiting for " + (given.isEmpty() ? "the segments' files"
-                        : "segments " + missing.stream().map(i -> i + "/" + given.getFirst().segment().count())
-                        .collect(Collectors.joining(", "))) + " (up to " + Durations.format(Duration.ofSeconds((deadline - now) / 1_000_000_000L))
+                String which = given.isEmpty() ? "the segments' files" : "segments " + missing.stream()
+                        .map(i -> i + "/" + given.getFirst().segment().count()).collect(Collectors.joining(", "));
+                err.println("merge: waiting for " + which + " (up to " + Durations.format(Duration.ofSeconds((deadline - now) / 1_000_000_000L))
                         + " more)");
                 err.flush();
                 nextTell = now + TELL_EVERY.toNanos();

@@ -75,7 +75,8 @@ public record TestIdentity(String id, Map<String, String> settings) {
             case Duration d -> Durations.format(d);
             case Double d -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             case Map<?, ?> m -> new TreeMap<>(m).toString();
-            case List<?> l when !l.isEmpty() && l.getFirst() instanceof Stage -> Durations.stages(l.stream().map(Stage.class::cast).toList());
+            case List<?> l when !l.isEmpty() && l.getFirst() instanceof Stage ->
+                    Durations.stages(l.stream().map(Stage.class::cast).toList());
             case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);
             default -> value.toString();
         };

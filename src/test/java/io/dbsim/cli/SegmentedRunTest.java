@@ -87,8 +87,8 @@ class SegmentedRunTest {
     void theSegmentsStartTogetherAndTheMergedRunIsTheWholeTestExactly() throws Exception {
         Instant shared = Instant.parse(Files.readString(dir.resolve("start-at")).trim());
         for (DbsimProcess run : runs) {
-            assertThat(run.err()).containsPattern("segment \\d/3: (ready; waiting until " + shared + "|started [0-9.]+ s late: the shared start was "
-                    + shared + ")");
+            assertThat(run.err()).containsPattern("segment \\d/3: (ready; waiting until " + shared
+                    + "|started [0-9.]+ s late: the shared start was " + shared + ")");
         }
         Path merged = dir.resolve("run.json");
         CliRun merge = CliRun.of("merge", seg(1).toString(), seg(2).toString(), seg(3).toString(), "--json", merged.toString());
@@ -126,7 +126,8 @@ class SegmentedRunTest {
             for (JsonNode p : segment.path("timeseries")) {
                 points += p.path("ops").asLong();
             }
-            assertThat(points).as("segment %d's time series holds its operations", i).isEqualTo(segment.path("summary").path("operations").asLong());
+            assertThat(points).as("segment %d's time series holds its operations", i)
+                    .isEqualTo(segment.path("summary").path("operations").asLong());
         }
         assertThat(observing).as("segments that observed the database").isEqualTo(1);
         assertThat(operations).isPositive();
@@ -197,7 +198,8 @@ class SegmentedRunTest {
         assertRefused(CliRun.of("merge", seg(1).toString(), stopped.toString(), seg(3).toString()), "dbsim: segment 2/3 (" + stopped
                 + ") was interrupted: run the test again, or add --partial to merge the other segments");
         Path partial = dir.resolve("partial.json");
-        CliRun merge = CliRun.of("merge", seg(1).toString(), stopped.toString(), seg(3).toString(), "--partial", "--json", partial.toString());
+        CliRun merge = CliRun.of("merge", seg(1).toString(), stopped.toString(), seg(3).toString(), "--partial", "--json",
+                partial.toString());
         assertThat(merge.exitCode()).as(merge.all()).isEqualTo(ExitCodes.OK);
         assertThat(merge.out()).contains("merged 2 of 3 segments").contains("PARTIAL: left out 2/3 (interrupted)");
         JsonNode run = read(partial);

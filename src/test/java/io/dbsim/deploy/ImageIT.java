@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The image ./mvnw -Pimage package built (a docker-archive tarball, as docker save writes one), run as a container
- * runtime would run it but without one: its layers unpacked in order into a directory, then its entrypoint started there by chroot, as its user, with its environment
- * and working directory, /proc and /dev mounted in a mount namespace of its own. Runs in ./mvnw -Pimage verify
- * (failsafe, after the image is built), as root; skipped when there is no image or no root.
+ * runtime would run it but without one: its layers unpacked in order into a directory, then its entrypoint started
+ * there by chroot, as its user, with its environment and working directory, and /proc and /dev mounted in a mount
+ * namespace of its own. Runs in ./mvnw -Pimage verify (failsafe, after the image is built), as root; skipped when there
+ * is no image or no root.
  */
 class ImageIT {
 
