@@ -13,7 +13,7 @@ import io.dbsim.seed.SeedResult;
 import io.dbsim.seed.Seeder;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
-import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +66,10 @@ final class DemoCommand implements Callable<Integer> {
             DataShapeConsole.print(out, DataShape.read(db.connection()));
             err.println("demo: simulating 20 users for 15 s (pattern distributed, pool of 10)...");
             err.flush();
+            Workload workload = Workload.builtIn();
             RunSettings run = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, DEMO.with("seed", seedOptions.seed())));
-            RunResult measured = new Simulation(run, Patterns.builtIn().named(run.pattern()), db.connection(), new ProgressLine(err)).run();
+            run = run.withPattern(workload.defaultPattern());
+            RunResult measured = new Simulation(run, workload, workload.pattern(run.pattern()), db.connection(), new ProgressLine(err)).run();
             ConsoleReport.print(out, RunReports.of(measured, List.of(), null));
         }
         return ExitCodes.OK;

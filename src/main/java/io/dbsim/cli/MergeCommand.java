@@ -7,13 +7,14 @@ import io.dbsim.engine.RunResult;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.JunitReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.segment.MergedFrom;
 import io.dbsim.segment.RunMerge;
 import io.dbsim.segment.SegmentSet;
 import io.dbsim.segment.SegmentSource;
 import io.dbsim.settings.Threshold;
-import io.dbsim.workload.Operations;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Write the merged run's CSV files into DIR.")
     Path csv;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the thresholds as a JUnit XML file, so CI systems show a NO-GO as failed tests.")
+    Path junit;
+
     @Option(names = "--threshold", paramLabel = "EXPR",
             description = "A pass/fail criterion on the merged run, as 'dbsim run' takes it (repeatable), beside the thresholds the "
                     + "segments' settings carry; any failure ends with exit code 99 and a NO-GO verdict.")
@@ -78,6 +83,7 @@ final class MergeCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
         OutputFiles.refuseFolder(html, "--html", "reports/run.html");
         OutputFiles.refuseFolder(markdown, "--md", "reports/run.md");
+        OutputFiles.refuseFolder(junit, "--junit", "reports/thresholds.xml");
         if (csv != null && Files.isRegularFile(csv)) {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
@@ -85,7 +91,10 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SegmentSet set = SegmentSet.of(SegmentSource.load(inputs, wait, spec.commandLine().getErr()), partial);
         List<Threshold> thresholds = thresholds(set, flags);
-        Operations.requireKnown(thresholds);
+        Workload.builtIn().requireKnown(thresholds);
+        if (junit != null && thresholds.isEmpty()) {
+            throw new UsageException("--junit writes the thresholds as tests: give --threshold (or segments of a scenario with thresholds)");
+        }
         RunResult merged = RunMerge.of(set);
         RunReport report = RunReports.of(merged, thresholds, null);
         out.println("merged " + set.merged().size() + " of " + set.count() + " segments of test " + set.test().id()
@@ -106,6 +115,10 @@ final class MergeCommand implements Callable<Integer> {
         if (csv != null) {
             CsvReport.write(report, csv);
             out.println("CSV files: " + csv);
+        }
+        if (junit != null) {
+            JunitReport.write(report, junit);
+            out.println("JUnit XML: " + junit);
         }
         return report.thresholds() != null && !report.go() ? ExitCodes.THRESHOLDS_FAILED : ExitCodes.OK;
     }

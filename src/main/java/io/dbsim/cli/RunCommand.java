@@ -3,11 +3,13 @@ package io.dbsim.cli;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.BaselineComparison;
+import io.dbsim.analysis.LiveThresholds;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.RunReports;
 import io.dbsim.analysis.SweepSteps;
 import io.dbsim.analysis.capacity.CapacityPlan;
 import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.CapacitySection;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
@@ -16,10 +18,14 @@ import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
 import io.dbsim.engine.TestShare;
+import io.dbsim.report.CapacityConsole;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.JunitReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
@@ -27,10 +33,11 @@ import io.dbsim.segment.IntervalHistograms;
 import io.dbsim.segment.SegmentFile;
 import io.dbsim.segment.SegmentRecord;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.Segment;
 import io.dbsim.settings.SettingsLayer;
-import io.dbsim.workload.Operations;
+import io.dbsim.settings.Threshold;
 import io.dbsim.workload.Pattern;
-import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +48,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -90,6 +98,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Also write an HdrHistogram interval log (latencies per operation and interval, microseconds).")
     Path hdrLog;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the thresholds as a JUnit XML file, so CI systems show a NO-GO as failed tests.")
+    Path junit;
+
+    @Option(names = "--restore", description = "Put the data back from its snapshot first (taken by 'dbsim seed' or 'dbsim snapshot "
+            + "take'), so this run measures the same rows as the last one did.")
+    boolean restore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -102,14 +118,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RunSettings config = options.settings(SettingsLayer.EMPTY);
-        Pattern chosen = Patterns.builtIn().named(config.pattern());
-        Operations.requireKnown(config.thresholds());
+        Workload workload = Workload.builtIn();
+        Pattern chosen = workload.pattern(config.pattern());
+        config = config.withPattern(chosen.name());
+        workload.requireKnown(config.thresholds());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
         OutputFiles.refuseFolder(html, "--html", "reports/run.html");
         OutputFiles.refuseFolder(markdown, "--md", "reports/run.md");
         OutputFiles.refuseFolder(hdrLog, "--hdr-log", "reports/run.hlog");
+        OutputFiles.refuseFolder(junit, "--junit", "reports/thresholds.xml");
+        if (junit != null && config.thresholds().isEmpty()) {
+            throw new UsageException("--junit writes the thresholds as tests: give --threshold (or a scenario with thresholds)");
+        }
         if (csv != null && Files.isRegularFile(csv)) {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
@@ -118,23 +140,54 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (segments.segmented() && targetUsers != null) {
             throw new UsageException("--target-users estimates from a whole run: leave it out of a segment");
         }
+        if (segments.segmented() && junit != null) {
+            throw new UsageException("a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
+        }
+        if (segments.segmented() && restore) {
+            throw new UsageException("--restore in every segment would restore the data N times: run 'dbsim snapshot restore' "
+                    + "once before the segments start");
+        }
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config, segments.segment().orElse(Segment.WHOLE)),
+                out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
+            if (restore) {
+                DataRestore.required(connection, err);
+            }
             IntervalLogRecorder intervals = new IntervalLogRecorder();
             IntervalHistograms timeline = new IntervalHistograms();
             TestShare share = segments.share(config);
-            Simulation simulation = new Simulation(share, chosen, connection, RunListener.all(new ProgressLine(err),
-                    new StartLine(err, share.segment()), hdrLog == null ? RunListener.NONE : intervals,
-                    segments.segmented() ? timeline : RunListener.NONE));
+            // A segment's share of the load says nothing about the test's thresholds: 'dbsim merge' checks them on the whole.
+            List<Threshold> checked = segments.segmented() ? List.of() : config.thresholds();
+            LiveThresholds watch = new LiveThresholds(checked, config.warmUp());
+            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), new StartLine(err, share.segment()),
+                    live.listener()));
+            if (hdrLog != null) {
+                listeners.add(intervals);
+            }
+            if (segments.segmented()) {
+                listeners.add(timeline);
+            }
+            if (watch.watching()) {
+                listeners.add(watch);
+            }
+            Simulation simulation = new Simulation(share, workload, chosen, connection,
+                    RunListener.all(listeners.toArray(RunListener[]::new)));
+            watch.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                // A segment's share of the load says nothing about the test's thresholds: 'dbsim merge' checks them on the whole.
-                RunReport report = RunReports.of(result, segments.segmented() ? List.of() : config.thresholds(),
-                        targetUsers == null ? null : singleRunEstimate(result));
-                ConsoleReport.printAll(out, report);
+                RunReport report = RunReports.of(result, checked, null, watch.stoppedBy().orElse(null));
+                ConsoleReport.print(out, report);
+                if (targetUsers != null) {
+                    report = report.withCapacity(CapacitySection.of(singleRunEstimate(result)));
+                    CapacityConsole.print(out, report.capacity());
+                }
+                if (report.thresholds() != null) {
+                    ConsoleReport.printVerdict(out, report);
+                }
                 if (json != null && segments.segmented()) {
                     SegmentRecord segment = SegmentRecord.of(share, result, timeline.points());
                     SegmentFile.write(report, segment, json);
@@ -159,6 +212,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (hdrLog != null) {
                     HdrLog.write(intervals.intervals(), result.startedAt(), hdrLog);
                     out.println("HdrHistogram log: " + hdrLog);
+                }
+                if (junit != null) {
+                    JunitReport.write(report, junit);
+                    out.println("JUnit XML: " + junit);
                 }
                 if (report.thresholds() != null && !report.go()) {
                     return ExitCodes.THRESHOLDS_FAILED;

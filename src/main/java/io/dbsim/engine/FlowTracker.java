@@ -29,8 +29,8 @@ final class FlowTracker {
      * Runs the journey's next step, intended to start at {@code started}, and adds it to the journey;
      * returns how long it waited for a connection.
      */
-    long runStep(OperationRunner runner, OperationContext ctx, long started) throws InterruptedException {
-        long waited = runner.run(flow.operations().get(step), ctx, started);
+    long runStep(OperationRunner runner, OperationContext ctx, TimedLease lease, long started) throws InterruptedException {
+        long waited = runner.run(flow.operations().get(step), ctx, lease, started);
         stepDone(started, waited, ctx.lastError());
         return waited;
     }

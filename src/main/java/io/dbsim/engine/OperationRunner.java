@@ -3,25 +3,20 @@ package io.dbsim.engine;
 import io.dbsim.db.ErrorClass;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
-import org.jooq.DSLContext;
 
-import java.sql.Connection;
 
 /**
- * Runs one operation the way the application would: wait for a pooled connection, run the jOOQ
- * statements (in a transaction when the operation has several or writes), give the connection
- * back; time the wait and the time the connection was held; retry deadlocks and serialization
- * failures up to max-tries, as pgbench does.
+ * Runs one operation the way the application would: its work takes a pooled connection through the user's
+ * lease, runs its statements and gives the connection back; the lease times the wait and the time the
+ * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does.
  */
 final class OperationRunner {
 
-    private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
     private final long recordFromNanos;
 
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, long recordFromNanos) {
-        this.gate = gate;
+    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.recordFromNanos = recordFromNanos;
@@ -33,40 +28,33 @@ final class OperationRunner {
      * @return nanos spent waiting for a connection when the operation succeeded; on failure, the whole
      *         last attempt (the wait cannot be told apart from the failed work)
      */
-    long run(Operation op, OperationContext ctx, long intendedStart) throws InterruptedException {
+    long run(Operation op, OperationContext ctx, TimedLease lease, long intendedStart) throws InterruptedException {
         OperationMetrics m = metrics.operation(op.index());
         boolean record = intendedStart >= recordFromNanos;
+        ctx.operation(op);
         for (int attempt = 1; ; attempt++) {
-            long askedAt = System.nanoTime();
-            Connection connection = null;
+            lease.reset();
+            long attemptStart = System.nanoTime();
             try {
-                connection = gate.acquire();
-                long gotAt = System.nanoTime();
-                DSLContext db = ctx.bind(connection, op);
-                if (op.explicitTransaction()) {
-                    db.transaction(tx -> op.body().run(tx.dsl(), ctx));
-                } else {
-                    op.body().run(db, ctx);
-                }
-                Connection done = connection;
-                connection = null;
-                gate.release(done);
+                op.work().run(lease, ctx);
+                lease.releaseQuietly();
                 long end = System.nanoTime();
                 ctx.lastError(null);
                 if (record) {
-                    m.success((gotAt - askedAt) / 1000, (end - gotAt) / 1000, (end - intendedStart) / 1000);
+                    m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
-                return gotAt - askedAt;
+                return lease.waitNanos();
             } catch (InterruptedException e) {
+                lease.releaseQuietly();
                 throw e;
             } catch (Exception e) {
+                lease.releaseQuietly();
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("stopped during " + op.name());
                 }
                 ErrorClass error = ErrorClass.of(e);
-                if (connection != null) {
-                    releaseQuietly(connection);
-                }
                 if (error.retryable() && attempt < maxTries) {
                     if (record) {
                         m.retry();
@@ -76,17 +64,11 @@ final class OperationRunner {
                 ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
-                return System.nanoTime() - askedAt;
+                return System.nanoTime() - (lease.askedAt() == 0 ? attemptStart : lease.askedAt());
             }
-        }
-    }
-
-    private void releaseQuietly(Connection connection) {
-        try {
-            gate.release(connection);
-        } catch (Exception ignored) {
-            // A broken connection: HikariCP evicts it; the failure is already counted.
         }
     }
 }

@@ -10,6 +10,7 @@ import io.dbsim.observe.DatabaseObserver;
 import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.PoolTrackers;
 import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.WaitSummary;
@@ -19,8 +20,8 @@ import io.dbsim.workload.CapturedStatement;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
-import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Workload;
 import io.dbsim.workload.StatementCatalog;
 
 import java.security.SecureRandom;
@@ -55,24 +56,36 @@ public final class Simulation {
 
     private final RunSettings config;
     private final TestShare share;
+    private final Workload workload;
     private final Pattern pattern;
     private final ConnectionInfo database;
     private final RunListener listener;
     private volatile boolean stopRequested;
+    private volatile boolean aborted;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
-    public Simulation(RunSettings config, Pattern pattern, ConnectionInfo database, RunListener listener) {
-        this(TestShare.whole(config), pattern, database, listener);
+    public Simulation(RunSettings config, Workload workload, Pattern pattern, ConnectionInfo database, RunListener listener) {
+        this(TestShare.whole(config), workload, pattern, database, listener);
     }
 
     /** @param share the part of the whole test to run: one segment's users, arrivals and pool, from a shared start */
-    public Simulation(TestShare share, Pattern pattern, ConnectionInfo database, RunListener listener) {
+    public Simulation(TestShare share, Workload workload, Pattern pattern, ConnectionInfo database, RunListener listener) {
         this.config = share.settings();
         this.share = share;
+        this.workload = workload;
         this.pattern = pattern;
         this.database = database;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
+    }
+
+    /**
+     * Ends the run now without waiting for it, from the run's own threads: a threshold that failed for good. Unlike a
+     * stop (Ctrl-C), the run does not count as interrupted; whoever aborted it says why.
+     */
+    public void abort() {
+        aborted = true;
+        stopRequested = true;
     }
 
     /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
@@ -95,7 +108,7 @@ public final class Simulation {
                 KeySpace keys;
                 String version;
                 try (Connection c = pool.getConnection()) {
-                    keys = KeySpace.read(c);
+                    keys = workload.memberSchema() ? KeySpace.read(c) : null;
                     version = c.getMetaData().getDatabaseProductVersion();
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
@@ -120,7 +133,7 @@ public final class Simulation {
 
     private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
         HikariConfig h = new HikariConfig();
-        h.setMetricsTrackerFactory(tracker);
+        h.setMetricsTrackerFactory(listener.poolTracker().map(theirs -> PoolTrackers.all(tracker, theirs)).orElse(tracker));
         h.setJdbcUrl(database.jdbcUrl());
         h.setUsername(database.user());
         h.setPassword(database.password());
@@ -164,7 +177,6 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
-        private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
@@ -182,13 +194,14 @@ public final class Simulation {
             Duration planned = config.plannedDuration();
             this.endNanos = planned == null ? Long.MAX_VALUE : startNanos + planned.toNanos();
             this.recordFromNanos = startNanos + config.warmUp().toNanos();
-            List<String> metricNames = new java.util.ArrayList<>(Operations.ALL.stream().map(Operation::name).toList());
+            List<Operation> operations = workload.operations();
+            List<String> metricNames = new java.util.ArrayList<>(operations.stream().map(Operation::name).toList());
             pattern.mixes().stream().filter(Pattern.OperationMix::flow).forEach(f -> {
                 flowSlots.put(f, metricNames.size());
                 metricNames.add(f.name());
             });
-            this.metrics = new RunMetrics(metricNames, Operations.ALL.size(), startNanos, listener);
-            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
+            this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             this.userStats = new UserStats(config.openModel() ? 0 : Math.max(1, share.starts()));
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
@@ -220,6 +233,7 @@ public final class Simulation {
                 samplerThread.interrupt();
                 joinQuietly(samplerThread);
             }
+            listener.ending();
             sampler.sample(false);
         }
 
@@ -300,7 +314,7 @@ public final class Simulation {
                     break;
                 }
                 if (inFlight.get() >= config.maxUsers()) {
-                    dropped.incrementAndGet();
+                    metrics.dropArrival();
                     continue;
                 }
                 inFlight.incrementAndGet();
@@ -309,16 +323,17 @@ public final class Simulation {
                 Thread.ofVirtual().start(() -> {
                     try {
                         OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        TimedLease lease = new TimedLease(gate);
                         if (mix.flow()) {
                             // An arrival of a flow walks the whole journey, without think time between steps.
                             FlowTracker flow = tracker(mix);
                             long stepStart = intended;
                             do {
-                                flow.runStep(runner, ctx, stepStart);
+                                flow.runStep(runner, ctx, lease, stepStart);
                                 stepStart = System.nanoTime();
                             } while (!flow.atStart() && ctx.lastError() == null && !over());
                         } else {
-                            runner.run(mix.pick(random), ctx, intended);
+                            runner.run(mix.pick(random), ctx, lease, intended);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -390,9 +405,9 @@ public final class Simulation {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
-                    stopRequested, summaries.subList(0, Operations.ALL.size()).stream().filter(s -> s.count() > 0).toList(),
-                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    flows);
+                    stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
+                    flows, database.source());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -427,6 +442,7 @@ public final class Simulation {
             @Override
             public void run() {
                 OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                TimedLease lease = new TimedLease(gate);
                 long meanThink = config.thinkTime().toNanos();
                 FlowTracker flow = mix.flow() ? tracker(mix) : null;
                 try {
@@ -435,7 +451,8 @@ public final class Simulation {
                             return;
                         }
                         long stepStart = System.nanoTime();
-                        long waited = flow != null ? flow.runStep(runner, ctx, stepStart) : runner.run(mix.pick(random), ctx, stepStart);
+                        long waited = flow != null ? flow.runStep(runner, ctx, lease, stepStart)
+                                : runner.run(mix.pick(random), ctx, lease, stepStart);
                         userStats.done(index, waited);
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {

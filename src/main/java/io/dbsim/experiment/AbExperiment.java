@@ -17,6 +17,7 @@ import io.dbsim.settings.Durations;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.workload.CapturedStatement;
 import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Workload;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ public final class AbExperiment {
     }
 
     private final RunSettings config;
+    private final Workload workload;
     private final Pattern pattern;
     private final ConnectionInfo connection;
     private final Migrator migrator;
@@ -51,6 +53,7 @@ public final class AbExperiment {
     private final Duration warmUpRun;
     private final int repeat;
     private final ExperimentListener listener;
+    private final BeforeRun beforeRun;
     private final Stoppable runs = new Stoppable();
     private Map<String, PlanOutline> plansA;
     private Map<String, PlanOutline> plansB;
@@ -62,10 +65,11 @@ public final class AbExperiment {
      * @param control     a connection of its own for migrating, taking back and EXPLAINing between runs
      * @param candidates  the candidates' folder, as messages name it
      */
-    public AbExperiment(RunSettings config, Pattern pattern, ConnectionInfo connection, Migrator migrator, List<String> withChange,
+    public AbExperiment(RunSettings config, Workload workload, Pattern pattern, ConnectionInfo connection, Migrator migrator, List<String> withChange,
                         CandidateMigrations change, CandidateMigrations.Undo undo, Connection control, String candidates,
-                        Duration warmUpRun, int repeat, ExperimentListener listener) {
+                        Duration warmUpRun, int repeat, ExperimentListener listener, BeforeRun beforeRun) {
         this.config = config;
+        this.workload = workload;
         this.pattern = pattern;
         this.connection = connection;
         this.migrator = migrator;
@@ -77,6 +81,7 @@ public final class AbExperiment {
         this.warmUpRun = warmUpRun;
         this.repeat = repeat;
         this.listener = listener;
+        this.beforeRun = beforeRun;
     }
 
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
@@ -94,7 +99,7 @@ public final class AbExperiment {
         }
         if (!warmUpRun.isZero() && !runs.stopped()) {
             listener.said("ab: warming up at A for " + Durations.format(warmUpRun) + " (not measured)");
-            runs.run(new Simulation(config.steadyFor(warmUpRun), pattern, connection, RunListener.NONE));
+            runs.run(new Simulation(config.steadyFor(warmUpRun), workload, pattern, connection, RunListener.NONE));
         }
         for (int i = 0; i < order.size() && !runs.stopped(); i++) {
             boolean wantB = order.get(i);
@@ -112,7 +117,8 @@ public final class AbExperiment {
             String label = (wantB ? "B" : "A") + (side.size() + 1);
             listener.said("ab: run " + (i + 1) + "/" + order.size() + ": " + label + " ("
                     + (wantB ? "with " + candidates : "current schema") + ")");
-            RunResult result = runs.run(new Simulation(config, pattern, connection, listener.runs()));
+            beforeRun.prepare("ab: " + label);
+            RunResult result = runs.run(new Simulation(config, workload, pattern, connection, listener.runs()));
             if (result == null || result.interrupted()) {
                 break;
             }

@@ -10,6 +10,7 @@ import io.dbsim.engine.Simulation;
 import io.dbsim.settings.Durations;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.workload.Pattern;
+import io.dbsim.workload.Workload;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,27 +33,31 @@ public final class SweepExperiment {
     }
 
     private final RunSettings base;
+    private final Workload workload;
     private final Pattern pattern;
     private final ConnectionInfo database;
     private final List<Step> steps;
     private final Duration stepDuration;
     private final int repeat;
     private final ExperimentListener listener;
+    private final BeforeRun beforeRun;
     private final Stoppable runs = new Stoppable();
 
     /**
      * @param base the settings every step shares (think time, seed, pool timeout...); its warm-up is each step's
      *             unmeasured start and the length of the run before the first step
      */
-    public SweepExperiment(RunSettings base, Pattern pattern, ConnectionInfo database, List<Step> steps, Duration stepDuration,
-                           int repeat, ExperimentListener listener) {
+    public SweepExperiment(RunSettings base, Workload workload, Pattern pattern, ConnectionInfo database, List<Step> steps, Duration stepDuration,
+                           int repeat, ExperimentListener listener, BeforeRun beforeRun) {
         this.base = base;
+        this.workload = workload;
         this.pattern = pattern.blended();
         this.database = database;
         this.steps = List.copyOf(steps);
         this.stepDuration = stepDuration;
         this.repeat = repeat;
         this.listener = listener;
+        this.beforeRun = beforeRun;
     }
 
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
@@ -70,7 +75,7 @@ public final class SweepExperiment {
             Step middle = steps.get(steps.size() / 2);
             listener.said(String.format(Locale.ROOT, "sweep: warming up the simulator and the database's caches for %s at %d users (not measured)",
                     Durations.format(warmUp), middle.users()));
-            runs.run(new Simulation(base.step(middle.users(), middle.pool(), warmUp, Duration.ZERO), pattern, database,
+            runs.run(new Simulation(base.step(middle.users(), middle.pool(), warmUp, Duration.ZERO), workload, pattern, database,
                     RunListener.NONE));
         }
         List<List<SweepStep>> rounds = new ArrayList<>();
@@ -88,8 +93,9 @@ public final class SweepExperiment {
                 String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + steps.size();
                 listener.said(String.format(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up", label, step.users(),
                         step.users() == 1 ? "" : "s", step.pool(), Durations.format(stepDuration), Durations.format(warmUp)));
+                beforeRun.prepare("sweep: " + label);
                 RunResult result = runs.run(new Simulation(base.step(step.users(), step.pool(), warmUp.plus(stepDuration), warmUp),
-                        pattern, database, listener.runs()));
+                        workload, pattern, database, listener.runs()));
                 if (result == null) {
                     break;
                 }

@@ -47,7 +47,8 @@ public final class RunMerge {
                 set.partial(), operations(runs), TimelineMerge.of(segments, start.toEpochMilli(),
                 whole.sampleInterval().toMillis()), sum(runs.stream().map(RunResult::wakeUpLateness).toList()),
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
-                runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs));
+                runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
+                first.run().connectionSource());
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {

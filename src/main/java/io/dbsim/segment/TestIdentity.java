@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public record TestIdentity(String id, Map<String, String> settings) {
 
-    private static final List<String> NOT_COMPARED = List.of("progressInterval", "thresholds");
+    private static final List<String> NOT_COMPARED = List.of("progressInterval", "thresholds", "metrics");
 
     public TestIdentity {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));

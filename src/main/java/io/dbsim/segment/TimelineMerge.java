@@ -87,7 +87,8 @@ final class TimelineMerge {
         return new TimePoint((endMillis - startMillis) / 1000.0, sum(points, TimePoint::operations), sum(points, TimePoint::errors),
                 parts.stream().mapToDouble(p -> p.point().operations() / (p.millis() / 1000.0)).sum(), ms(all, 50), ms(all, 95),
                 ms(all, 99), (int) sum(points, TimePoint::users), (int) sum(points, TimePoint::poolBusy),
-                (int) sum(points, TimePoint::poolIdle), (int) sum(points, TimePoint::poolWaiting), host, database, List.copyOf(ticks));
+                (int) sum(points, TimePoint::poolIdle), (int) sum(points, TimePoint::poolWaiting), host, database, List.copyOf(ticks),
+                points.stream().mapToDouble(TimePoint::warmUpOpsPerSecond).sum());
     }
 
     private static long sum(List<TimePoint> points, ToLongFunction<TimePoint> value) {

@@ -1,6 +1,8 @@
 package io.dbsim.settings;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +12,11 @@ import java.util.Map;
  * doing {@code opsPerUser} operations or running for the duration, optionally in stages) or an open
  * model (a fixed arrival rate for the duration).
  *
+ * @param pattern    the user pattern; null for the workload's own default until {@link #withPattern} names it
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
+ * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  */
 public record RunSettings(
         String pattern,
@@ -35,12 +39,20 @@ public record RunSettings(
         Duration statementTimeout,
         Duration progressInterval,
         Duration sampleInterval,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        MetricsEndpoint metrics) {
 
     public RunSettings {
         stages = List.copyOf(stages);
-        poolProperties = Map.copyOf(poolProperties);
+        poolProperties = Collections.unmodifiableMap(new LinkedHashMap<>(poolProperties));
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** The same settings with the pattern the workload resolved. */
+    public RunSettings withPattern(String name) {
+        return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
+                maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
+                progressInterval, sampleInterval, thresholds, metrics);
     }
 
     public boolean openModel() {
@@ -66,13 +78,13 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of());
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), metrics);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of());
+                sampleInterval, List.of(), metrics);
     }
 }

@@ -98,7 +98,8 @@ public record Segment(int index, int count) {
         return new RunSettings(test.pattern(), share(test.users()), test.opsPerUser(), test.duration(), test.thinkTime(),
                 test.rampUp(), stages, test.ratePerSecond() / count, share(test.maxUsers()), test.warmUp(), test.maxTries(),
                 test.seed(), share(test.poolSize()), share(test.poolMinIdle()), test.connectionTimeout(), test.poolProperties(),
-                test.poolQueue(), test.statementTimeout(), test.progressInterval(), test.sampleInterval(), test.thresholds());
+                test.poolQueue(), test.statementTimeout(), test.progressInterval(), test.sampleInterval(), test.thresholds(),
+                test.metrics());
     }
 
     private static void require(boolean ok, String message) {

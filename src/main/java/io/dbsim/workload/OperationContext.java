@@ -21,6 +21,7 @@ public final class OperationContext {
     private final AtomicLong sequence;
     private final BoundDsl dsl;
     private ErrorClass lastError;
+    private Operation operation;
 
     public OperationContext(KeySpace keys, SplittableRandom random, String runToken, AtomicLong sequence,
                             StatementCatalog catalog) {
@@ -31,8 +32,13 @@ public final class OperationContext {
         this.dsl = new BoundDsl(catalog);
     }
 
+    /** The operation this user runs now: its statements are named after it. */
+    public void operation(Operation operation) {
+        this.operation = operation;
+    }
+
     /** This user's jOOQ context, pointed at the pooled connection of the operation in hand. */
-    public DSLContext bind(Connection connection, Operation operation) {
+    DSLContext bindDsl(Connection connection) {
         return dsl.bind(connection, operation);
     }
 

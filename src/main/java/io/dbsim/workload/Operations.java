@@ -1,7 +1,6 @@
 package io.dbsim.workload;
 
 import io.dbsim.UsageException;
-import io.dbsim.settings.Threshold;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.stream.IntStream;
 /** Every operation dbsim can simulate, by name. */
 public final class Operations {
 
-    private record Definition(String name, OperationKind kind, boolean explicitTransaction, Operation.Body body) {
+    private record Definition(String name, OperationKind kind, boolean explicitTransaction, JooqWork.Body body) {
     }
 
     /** Numbered by position: the index is where each operation's metrics live, looked up without a map. */
@@ -35,7 +34,7 @@ public final class Operations {
     private static List<Operation> numbered(List<Definition> definitions) {
         return IntStream.range(0, definitions.size()).mapToObj(i -> {
             Definition d = definitions.get(i);
-            return new Operation(i, d.name(), d.kind(), d.explicitTransaction(), d.body());
+            return new Operation(i, d.name(), d.kind(), new JooqWork(d.explicitTransaction(), d.body()));
         }).toList();
     }
 
@@ -43,16 +42,6 @@ public final class Operations {
             ALL.stream().collect(Collectors.toMap(Operation::name, Function.identity()));
 
     private Operations() {
-    }
-
-    /** Every threshold on an operation names one that exists: a typo is a usage error before the run, never a silent pass. */
-    public static void requireKnown(List<Threshold> thresholds) {
-        for (Threshold t : thresholds) {
-            if (t.operation() != null && !BY_NAME.containsKey(t.operation())) {
-                throw new UsageException("threshold '" + t.expression() + "': unknown operation '" + t.operation()
-                        + "': known operations are " + ALL.stream().map(Operation::name).collect(Collectors.joining(", ")));
-            }
-        }
     }
 
     public static Operation named(String name) {

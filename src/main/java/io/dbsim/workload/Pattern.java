@@ -138,11 +138,13 @@ public sealed interface Pattern permits Pattern.OperationMix, Pattern.UserMix {
         @Override
         public OperationMix blended() {
             double total = Arrays.stream(shares).sum();
+            Map<String, Operation> byName = new LinkedHashMap<>();
+            patterns.forEach(mix -> mix.operations().forEach(op -> byName.putIfAbsent(op.name(), op)));
             Map<Operation, Double> weights = new LinkedHashMap<>();
             for (int p = 0; p < patterns.size(); p++) {
                 double userShare = shares[p] / total;
                 for (Map.Entry<String, Double> e : patterns.get(p).expectedShares(1).entrySet()) {
-                    weights.merge(Operations.named(e.getKey()), userShare * e.getValue(), Double::sum);
+                    weights.merge(byName.get(e.getKey()), userShare * e.getValue(), Double::sum);
                 }
             }
             return new OperationMix(name, description + " (blended into one mix of operations)", List.copyOf(weights.keySet()),

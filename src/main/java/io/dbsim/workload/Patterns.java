@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads the user patterns from workloads/patterns.yaml (shipped inside dbsim). */
 public final class Patterns {
@@ -34,12 +35,13 @@ public final class Patterns {
         this.patterns = patterns;
     }
 
+    /** dbsim's member workload's patterns, over its built-in operations. */
     public static Patterns builtIn() {
         try (InputStream in = Patterns.class.getResourceAsStream("/workloads/patterns.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("workloads/patterns.yaml is missing from the jar");
             }
-            return parse(YAML.readValue(in, new TypeReference<LinkedHashMap<String, PatternFile>>() { }));
+            return parse(YAML.readValue(in, new TypeReference<LinkedHashMap<String, PatternFile>>() { }), Operations::named);
         } catch (JacksonException e) {
             throw new UsageException("workloads/patterns.yaml is not valid: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -47,7 +49,7 @@ public final class Patterns {
         }
     }
 
-    private static Patterns parse(Map<String, PatternFile> files) {
+    private static Patterns parse(Map<String, PatternFile> files, Function<String, Operation> operations) {
         Map<String, Pattern> result = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
             PatternFile f = e.getValue();
@@ -55,9 +57,9 @@ public final class Patterns {
                 throw new UsageException("pattern " + e.getKey() + " needs exactly one of operations, users or flow");
             }
             if (f.operations() != null) {
-                result.put(e.getKey(), operationMix(e.getKey(), f, weights(e.getKey(), f.operations()), false));
+                result.put(e.getKey(), operationMix(e.getKey(), f, weights(e.getKey(), f.operations()), false, operations));
             } else if (f.flow() != null) {
-                result.put(e.getKey(), operationMix(e.getKey(), f, steps(e.getKey(), f.flow()), true));
+                result.put(e.getKey(), operationMix(e.getKey(), f, steps(e.getKey(), f.flow()), true, operations));
             }
         }
         for (var e : files.entrySet()) {
@@ -97,13 +99,14 @@ public final class Patterns {
         return flow.stream().map(step -> Map.entry(step, 1.0)).toList();
     }
 
-    private static Pattern.OperationMix operationMix(String name, PatternFile f, Map<String, Double> weights, boolean flow) {
-        return operationMix(name, f, List.copyOf(weights.entrySet()), flow);
+    private static Pattern.OperationMix operationMix(String name, PatternFile f, Map<String, Double> weights, boolean flow,
+                                                     Function<String, Operation> operations) {
+        return operationMix(name, f, List.copyOf(weights.entrySet()), flow, operations);
     }
 
     private static Pattern.OperationMix operationMix(String name, PatternFile f, List<Map.Entry<String, Double>> weights,
-                                                     boolean flow) {
-        List<Operation> ops = weights.stream().map(w -> Operations.named(w.getKey())).toList();
+                                                     boolean flow, Function<String, Operation> operations) {
+        List<Operation> ops = weights.stream().map(w -> operations.apply(w.getKey())).toList();
         double[] cumulative = Pattern.OperationMix.cumulative(weights.stream().map(Map.Entry::getValue).toList());
         if (cumulative.length == 0 || cumulative[cumulative.length - 1] <= 0) {
             throw new UsageException("pattern " + name + " has no operation with a weight above zero");

@@ -13,6 +13,7 @@ import io.dbsim.settings.RunSettings;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.Patterns;
+import io.dbsim.workload.Workload;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,11 @@ class BottlenecksTest {
 
     static RunSettings config(String pattern, int users, Duration duration, Duration think, int pool) {
         return new RunSettings(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
-                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of());
+                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of(), null);
     }
 
     static RunResult run(ConnectionInfo db, RunSettings config) {
-        return new Simulation(config, Patterns.builtIn().named(config.pattern()), db, RunListener.NONE).run();
+        return new Simulation(config, Workload.builtIn(), Patterns.builtIn().named(config.pattern()), db, RunListener.NONE).run();
     }
 
     private static Optional<Finding> finding(RunResult run, String kind) {
