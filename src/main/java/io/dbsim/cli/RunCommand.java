@@ -67,6 +67,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     WorkloadOptions workloadOptions;
+
+    @Mixin
     SegmentOptions segments;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
