@@ -34,7 +34,6 @@ import io.dbsim.segment.SegmentFile;
 import io.dbsim.segment.SegmentRecord;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Segment;
-import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Threshold;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Workload;
@@ -52,9 +51,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate application users against the seeded database and report how it and the pool held up.",
-            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). With no database given,",
-            "an embedded PostgreSQL is started, migrated and seeded with the small profile first."})
+        description = {"Simulate application users against the database and report how it and the pool held up.",
+            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). The users run dbsim's member",
+            "workload on a seeded database, or your own: pgbench scripts (-f, -b) or a workload file (--workload) on any",
+            "PostgreSQL database. With no database given, an embedded PostgreSQL is started: migrated and seeded with the",
+            "small profile for the member workload, given pgbench's tables for -b, built from a workload file's setup:."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
@@ -62,6 +63,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    WorkloadOptions workloadOptions;
 
     @Mixin
     SegmentOptions segments;
@@ -117,11 +121,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunSettings config = options.settings(SettingsLayer.EMPTY);
-        Workload workload = Workload.builtIn();
-        Pattern chosen = workload.pattern(config.pattern());
-        config = config.withPattern(chosen.name());
-        workload.requireKnown(config.thresholds());
+        WorkloadSource source = workloadOptions.source();
+        RunSettings config = options.settings(source.defaults());
+        Workload known = source.checked(config.pattern());
+        known.requireKnown(config.thresholds());
+        config = config.withPattern(known.pattern(config.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
@@ -143,6 +147,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (segments.segmented() && junit != null) {
             throw new UsageException("a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
         }
+        if (segments.segmented() && config.commandLatencies()) {
+            throw new UsageException("-r (each command's latencies) is not merged across segments: leave it out of a segment");
+        }
         if (segments.segmented() && restore) {
             throw new UsageException("--restore in every segment would restore the data N times: run 'dbsim snapshot restore' "
                     + "once before the segments start");
@@ -153,10 +160,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
              Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, config.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
             if (restore) {
                 DataRestore.required(connection, err);
             }
+            Pattern chosen = workload.pattern(config.pattern());
+            config = config.withPattern(chosen.name());
             IntervalLogRecorder intervals = new IntervalLogRecorder();
             IntervalHistograms timeline = new IntervalHistograms();
             TestShare share = segments.share(config);

@@ -17,6 +17,7 @@ import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Stage;
 import io.dbsim.workload.CapturedStatement;
+import io.dbsim.workload.CommandLatencies;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
@@ -146,6 +147,9 @@ public final class Simulation {
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
         }
+        if (config.queryMode() != null) {
+            config.queryMode().driverProperties().forEach(h::addDataSourceProperty);
+        }
         Properties props = new Properties();
         props.putAll(config.poolProperties());
         try {
@@ -177,7 +181,9 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
+        private final AtomicLong skipped = new AtomicLong();
         private final StatementCatalog catalog;
+        private final CommandLatencies commandLatencies;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
         private final RunSampler sampler;
@@ -201,7 +207,9 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos,
+                    config.latencyLimit() == null ? 0 : config.latencyLimit().toNanos());
+            this.commandLatencies = config.commandLatencies() ? CommandLatencies.of(operations) : CommandLatencies.NONE;
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             this.userStats = new UserStats(config.openModel() ? 0 : Math.max(1, share.starts()));
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
@@ -297,6 +305,8 @@ public final class Simulation {
 
         private void arrivals() throws InterruptedException {
             long interval = (long) (1e9 / share.wholeRate());
+            // pgbench -R with -L: an arrival already further behind its schedule than the limit cannot be on time; it is skipped.
+            long skipBehindNanos = config.latencyLimit() == null ? Long.MAX_VALUE : config.latencyLimit().toNanos();
             AtomicInteger inFlight = new AtomicInteger();
             SplittableRandom seeds = new SplittableRandom(config.seed());
             for (long k = 0; ; k++) {
@@ -313,6 +323,12 @@ public final class Simulation {
                 if (over()) {
                     break;
                 }
+                if (System.nanoTime() - intended > skipBehindNanos) {
+                    if (intended >= recordFromNanos) {
+                        skipped.incrementAndGet();
+                    }
+                    continue;
+                }
                 if (inFlight.get() >= config.maxUsers()) {
                     metrics.dropArrival();
                     continue;
@@ -320,9 +336,11 @@ public final class Simulation {
                 inFlight.incrementAndGet();
                 activeUsers.incrementAndGet();
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
+                int arrival = (int) (k % Integer.MAX_VALUE);
                 Thread.ofVirtual().start(() -> {
                     try {
-                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        OperationContext ctx = new OperationContext(keys, arrival, random, runToken, sequence, catalog,
+                                commandLatencies);
                         TimedLease lease = new TimedLease(gate);
                         if (mix.flow()) {
                             // An arrival of a flow walks the whole journey, without think time between steps.
@@ -352,7 +370,7 @@ public final class Simulation {
         /** @param wholeIndex the user's number in the whole test, which decides its type and random stream */
         private void startUser(int wholeIndex) {
             int index = started++;
-            UserThread user = new UserThread(index, assignment.get(wholeIndex),
+            UserThread user = new UserThread(index, wholeIndex, assignment.get(wholeIndex),
                     new SplittableRandom(config.seed() * 1_000_003L + wholeIndex));
             users.add(user);
             everyUser.add(user);
@@ -407,7 +425,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
-                    flows, database.source());
+                    flows, skipped.get(), commandLatencies.stats(), database.source());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -420,13 +438,16 @@ public final class Simulation {
         /** A closed-model user: operation, think time, again, until its operations or the run are done. */
         private final class UserThread implements Runnable {
             private final int index;
+            /** The user's number in the whole test (its index unless the test is split into segments). */
+            private final int number;
             private final Pattern.OperationMix mix;
             private final SplittableRandom random;
             private volatile boolean stopping;
             private volatile Thread thread;
 
-            UserThread(int index, Pattern.OperationMix mix, SplittableRandom random) {
+            UserThread(int index, int number, Pattern.OperationMix mix, SplittableRandom random) {
                 this.index = index;
+                this.number = number;
                 this.mix = mix;
                 this.random = random;
             }
@@ -441,7 +462,7 @@ public final class Simulation {
 
             @Override
             public void run() {
-                OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                OperationContext ctx = new OperationContext(keys, number, random, runToken, sequence, catalog, commandLatencies);
                 TimedLease lease = new TimedLease(gate);
                 long meanThink = config.thinkTime().toNanos();
                 FlowTracker flow = mix.flow() ? tracker(mix) : null;

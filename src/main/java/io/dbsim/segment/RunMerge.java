@@ -48,7 +48,7 @@ public final class RunMerge {
                 whole.sampleInterval().toMillis()), sum(runs.stream().map(RunResult::wakeUpLateness).toList()),
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
                 runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
-                first.run().connectionSource());
+                runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource());
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {
@@ -68,7 +68,8 @@ public final class RunMerge {
                 sum(parts.stream().map(OperationMetrics.Summary::poolWait).toList()),
                 sum(parts.stream().map(OperationMetrics.Summary::database).toList()),
                 sum(parts.stream().map(OperationMetrics.Summary::failedLatency).toList()), byClass,
-                parts.stream().mapToLong(OperationMetrics.Summary::retries).sum());
+                parts.stream().mapToLong(OperationMetrics.Summary::retries).sum(),
+                parts.stream().mapToLong(OperationMetrics.Summary::late).sum());
     }
 
     private static List<FlowResult> flows(List<RunResult> runs) {
