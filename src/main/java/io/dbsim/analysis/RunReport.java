@@ -18,6 +18,7 @@ import java.util.Map;
  * @param trends      null unless the run is steady and long enough to show trends
  * @param thresholds  null when no threshold was set (and then there is no verdict)
  * @param capacity    null unless a capacity estimate was asked for
+ * @param outages     what the run lived through; null in reports written before it was recorded
  */
 public record RunReport(
         int schemaVersion,
@@ -44,16 +45,22 @@ public record RunReport(
         List<String> assessment,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
         @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OutagesSection outages) {
 
     /** Raised when a key changes meaning or disappears; new keys do not raise it. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** The run's settings as the report states them (times in the unit their key names). */
+    /**
+     * The run's settings as the report states them (times in the unit their key names).
+     *
+     * @param retryConnectionLoss null in reports written before it was recorded
+     */
     public record Config(String pattern, String model, int users, int opsPerUser, Double durationS, long thinkTimeMs,
                          double rampUpS, double warmUpS, List<StageRow> stages, double ratePerSec, int maxUsers, int maxTries,
                          long seed, int poolSize, int poolMinIdle, long connectionTimeoutMs, Map<String, String> poolProperties,
-                         String poolQueue, Long statementTimeoutMs) {
+                         String poolQueue, Long statementTimeoutMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer retryConnectionLoss) {
 
         public boolean openModel() {
             return "open".equals(model);
@@ -124,10 +131,12 @@ public record RunReport(
                              long tableRows) {
     }
 
+    /** @param retriesByClass operations tried again, by the class of the failure retried; null in older reports */
     public record Summary(long operations, long succeeded, long failed, long retries, double successRatePct,
                           double errorRatePct, double throughputOpsPerSec, Latency latencyMs, Latency poolWaitMs,
                           Latency databaseMs, double poolWaitSharePct, Map<String, Long> errors,
-                          List<DistributionPoint> latencyDistributionMs) {
+                          List<DistributionPoint> latencyDistributionMs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> retriesByClass) {
     }
 
     /** A latency distribution's summary, in milliseconds; all zero when nothing was measured. */
@@ -138,11 +147,13 @@ public record RunReport(
     }
 
     /**
-     * @param intervals the operation's figures per time-series point, columns aligned with {@code timeseries}
+     * @param intervals      the operation's figures per time-series point, columns aligned with {@code timeseries}
+     * @param retriesByClass null in older reports
      */
     public record OperationRow(String name, long count, long succeeded, long failed, long retries, double sharePct,
                                Latency latencyMs, Latency poolWaitMs, Latency databaseMs, Latency failedLatencyMs,
-                               Map<String, Long> errors, OperationIntervals intervals) {
+                               Map<String, Long> errors, OperationIntervals intervals,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> retriesByClass) {
     }
 
     public record OperationIntervals(long[] succeeded, long[] failed, double[] meanMs, double[] p50Ms, double[] p95Ms,
@@ -221,7 +232,41 @@ public record RunReport(
     }
 
     /**
-     * @param metric   e.g. p95, pool_wait.p95, error_rate, throughput
+     * What the run lived through: the outages found in its time series, the server's restarts, the stretches the
+     * observer could not see the server, and the cumulative views whose counters were reset meanwhile (their figures in
+     * this report count from the reset).
+     */
+    public record OutagesSection(List<OutageRow> events, List<RestartRow> serverRestarts, List<GapRow> observerGaps,
+                                 List<String> countersReset) {
+
+        public boolean anything() {
+            return !events.isEmpty() || !serverRestarts.isEmpty() || !observerGaps.isEmpty() || !countersReset.isEmpty();
+        }
+    }
+
+    /**
+     * One outage, seconds since the run started ({@link Outages}).
+     *
+     * @param recoveredAtS    null when throughput and p95 were not back within 10% before the run ended
+     * @param failuresByClass the classes that failed, with their counts
+     * @param usersGaveUp     distinct users whose operation failed in it; null when not known
+     */
+    public record OutageRow(double startedAtS, double endedAtS, double durationS, Double recoveredAtS, Double recoveryS,
+                            double baselineOpsPerSec, double baselineP95Ms, double lowestOpsPerSec, double worstP95Ms,
+                            boolean stalled, long failures, Map<String, Long> failuresByClass, long retries,
+                            Map<String, Long> retriesByClass, long operationsLost, Integer usersGaveUp) {
+    }
+
+    /** The server started again (pg_postmaster_start_time()) at {@code at}, {@code atS} seconds into the run. */
+    public record RestartRow(String at, double atS) {
+    }
+
+    /** The observer could not read the server from {@code lostAtS} to {@code resumedAtS} (null: not again). */
+    public record GapRow(double lostAtS, Double resumedAtS, String reason) {
+    }
+
+    /**
+     * @param metric   e.g. p95, pool_wait.p95, error_rate, throughput, recovery_time
      * @param measured null when not measured (which fails it)
      */
     public record ThresholdRow(String threshold, String operation, String metric, String comparator, double limit,

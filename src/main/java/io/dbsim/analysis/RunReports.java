@@ -13,6 +13,7 @@ import io.dbsim.analysis.RunReport.Latency;
 import io.dbsim.analysis.RunReport.Line;
 import io.dbsim.analysis.RunReport.OperationIntervals;
 import io.dbsim.analysis.RunReport.OperationRow;
+import io.dbsim.analysis.RunReport.OutagesSection;
 import io.dbsim.analysis.RunReport.Point;
 import io.dbsim.analysis.RunReport.SeqScanRow;
 import io.dbsim.analysis.RunReport.StageRow;
@@ -74,15 +75,20 @@ public final class RunReports {
         List<Finding> findings = Bottlenecks.of(run, s, pool);
         Optional<SpikeRecovery> spike = SpikeRecovery.of(run);
         Optional<Trends> trends = Trends.of(run);
-        Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(run, s, thresholds);
+        Outages outages = Outages.of(run);
+        OutagesSection lived = OutageRows.section(run, outages);
+        Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(run, s, outages, thresholds);
+        List<String> notes = new ArrayList<>(run.observation() == null ? List.of() : run.observation().notes());
+        notes.addAll(OutageRows.notes(lived));
+        List<String> assessment = new ArrayList<>(Assessment.of(run, s, findings, spike, trends));
+        assessment.addAll(OutageRows.assessment(lived));
         return new RunReport(RunReport.SCHEMA_VERSION, "dbsim", run.startedAt().toString(), milli(run.elapsed().toMillis() / 1000.0),
                 milli(run.measured().toMillis() / 1000.0), run.interrupted(), config(run.config()), database(run),
                 run.usersByPattern(), summary(s), operations(run, s), flows(run), pool(run, pool), simulator(run),
-                run.droppedArrivals(), series(run), statements(run), findings(findings),
-                run.observation() == null ? List.of() : run.observation().notes(), spike.map(RunReports::spike).orElse(null),
-                trends.map(RunReports::trends).orElse(null), Assessment.of(run, s, findings, spike, trends),
+                run.droppedArrivals(), series(run), statements(run), findings(findings), List.copyOf(notes),
+                spike.map(RunReports::spike).orElse(null), trends.map(RunReports::trends).orElse(null), List.copyOf(assessment),
                 verdict == null ? null : thresholds(verdict), verdict == null ? null : verdict.go() ? "GO" : "NO-GO",
-                estimate == null ? null : CapacitySection.of(estimate));
+                estimate == null ? null : CapacitySection.of(estimate), lived);
     }
 
     public static Latency latency(Histogram h) {
@@ -97,7 +103,7 @@ public final class RunReports {
                 c.stages().stream().map(st -> new StageRow(st.duration().toMillis() / 1000.0, st.target())).toList(),
                 c.ratePerSecond(), c.maxUsers(), c.maxTries(), c.seed(), c.poolSize(), c.poolMinIdle(),
                 c.connectionTimeout().toMillis(), c.poolProperties(), c.poolQueue().name().toLowerCase(Locale.ROOT),
-                c.statementTimeout() == null ? null : c.statementTimeout().toMillis());
+                c.statementTimeout() == null ? null : c.statementTimeout().toMillis(), c.retryConnectionLoss());
     }
 
     private static RunReport.Summary summary(RunSummary s) {
@@ -109,7 +115,7 @@ public final class RunReports {
         }
         return new RunReport.Summary(s.operations(), s.succeeded(), s.failed(), s.retries(), milli(s.successRate()),
                 milli(s.errorRate()), milli(s.throughput()), latency(s.total()), latency(s.poolWait()), latency(s.database()),
-                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution));
+                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution), errors(s.retriesByClass()));
     }
 
     private static List<OperationRow> operations(RunResult run, RunSummary s) {
@@ -118,7 +124,7 @@ public final class RunReports {
             rows.add(new OperationRow(op.name(), op.count(), op.succeeded(), op.failed(), op.retries(),
                     milli(100.0 * op.count() / Math.max(1, s.operations())), latency(op.total()), latency(op.poolWait()),
                     latency(op.database()), latency(op.failedLatency()), errors(op.failuresByClass()),
-                    intervals(run.timeSeries(), op.name())));
+                    intervals(run.timeSeries(), op.name()), errors(op.retriesByClass())));
         }
         return List.copyOf(rows);
     }
@@ -297,7 +303,8 @@ public final class RunReports {
         return List.copyOf(rows);
     }
 
-    private static Map<String, Long> errors(long[] byClass) {
+    /** Counts by error class, every class in order (0 when none). */
+    static Map<String, Long> errors(long[] byClass) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (ErrorClass e : ErrorClass.values()) {
             m.put(e.label(), byClass[e.ordinal()]);

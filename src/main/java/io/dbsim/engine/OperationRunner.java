@@ -8,19 +8,23 @@ import io.dbsim.workload.OperationContext;
 /**
  * Runs one operation the way the application would: its work takes a pooled connection through the user's
  * lease, runs its statements and gives the connection back; the lease times the wait and the time the
- * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does.
+ * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does;
+ * connection loss, apart, as the run's {@link ConnectionLossRetry} says. Retries are counted by class, apart
+ * from failures.
  */
 final class OperationRunner {
 
     private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
+    private final ConnectionLossRetry connectionLossRetry;
     private final long recordFromNanos;
 
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, long recordFromNanos) {
+    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos) {
         this.gate = gate;
         this.metrics = metrics;
         this.maxTries = maxTries;
+        this.connectionLossRetry = connectionLossRetry;
         this.recordFromNanos = recordFromNanos;
     }
 
@@ -34,7 +38,9 @@ final class OperationRunner {
         OperationMetrics m = metrics.operation(op.index());
         boolean record = intendedStart >= recordFromNanos;
         ctx.operation(op);
-        for (int attempt = 1; ; attempt++) {
+        int tries = 1;
+        int connectionRetries = 0;
+        while (true) {
             lease.reset();
             long attemptStart = System.nanoTime();
             try {
@@ -54,10 +60,19 @@ final class OperationRunner {
                     throw new InterruptedException("stopped during " + op.name());
                 }
                 ErrorClass error = ErrorClass.of(e);
-                if (error.retryable() && attempt < maxTries) {
+                if (error.retryable() && tries < maxTries) {
+                    tries++;
                     if (record) {
-                        m.retry();
+                        m.retry(error);
                     }
+                    continue;
+                }
+                if (connectionLossRetry.allows(error, connectionRetries)) {
+                    connectionRetries++;
+                    if (record) {
+                        m.retry(error);
+                    }
+                    connectionLossRetry.pause(connectionRetries);
                     continue;
                 }
                 ctx.lastError(error);

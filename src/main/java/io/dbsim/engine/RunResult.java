@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What one run measured, frozen for the reports. */
+/**
+ * What one run measured, frozen for the reports.
+ *
+ * @param failureSpells closed model: which users' operations failed, and when; null in the open model (every arrival
+ *                      is its own user) or when more spells happened than were kept
+ */
 public record RunResult(
         RunSettings config,
         String database,
@@ -26,7 +31,8 @@ public record RunResult(
         long droppedArrivals,
         int poolSize,
         Observation observation,
-        List<FlowResult> flows) {
+        List<FlowResult> flows,
+        List<FailureSpell> failureSpells) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -81,7 +81,9 @@ public final class Simulation {
         StatementCatalog catalog = new StatementCatalog();
         PoolAcquireTracker tracker = new PoolAcquireTracker();
         Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
-        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
+        // Most of an interval for the server to answer a sample, not more: a stalled server must not stall the time series.
+        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME,
+                config.sampleInterval().multipliedBy(3).dividedBy(4))) {
             ServerFacts facts = observer.facts();
             DatabaseObserver.Snapshot before = observer.snapshot();
             Run run;
@@ -105,7 +107,7 @@ public final class Simulation {
             List<CapturedStatement> captured = catalog.statements();
             Observation observation = new Observation(facts, delta, run.waits.summary(),
                     observer.inspectPlans(captured), tracker.summary(), observer.statementsAvailable(),
-                    observer.notes(), captured);
+                    observer.notes(), captured, observer.continuity());
             return run.result(observation);
         } finally {
             finished.countDown();
@@ -126,6 +128,9 @@ public final class Simulation {
         h.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+            // statement_timeout is the server's: when the network stops answering, only the client can give up
+            // (a socketTimeout in the URL still wins).
+            h.addDataSourceProperty("socketTimeout", Long.toString(config.statementTimeout().toSeconds() + 2));
         }
         Properties props = new Properties();
         props.putAll(config.poolProperties());
@@ -157,6 +162,7 @@ public final class Simulation {
         private final java.util.ArrayDeque<UserThread> users = new java.util.ArrayDeque<>();
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
+        private final UserFailures userFailures;
         private final List<Pattern.OperationMix> assignment;
         private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
@@ -183,10 +189,12 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(gate, metrics, config.maxTries(), new ConnectionLossRetry(config.retryConnectionLoss()),
+                    recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
+            this.userFailures = new UserFailures(slots, startNanos);
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : slots);
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, listener, startNanos, recordFromNanos,
@@ -394,7 +402,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    flows);
+                    flows, config.openModel() ? null : userFailures.spells());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -441,6 +449,7 @@ public final class Simulation {
                         long waited = flow != null ? flow.runStep(runner, ctx, lease, stepStart)
                                 : runner.run(mix.pick(random), ctx, lease, stepStart);
                         userStats.done(index, waited);
+                        userFailures.after(index, ctx.lastError() != null, System.nanoTime());
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {
                             long until = Math.min(wake, endNanos);

@@ -27,7 +27,11 @@ public final class ScenarioFile {
 
     private record File(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
-                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds) {
+                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds, Retry retry) {
+    }
+
+    /** {@code retry: {connection_loss: 3}}: the run's --retry-connection-loss. */
+    private record Retry(Integer connectionLoss) {
     }
 
     private record StageEntry(String duration, Integer target) {
@@ -92,7 +96,8 @@ public final class ScenarioFile {
                 duration(f.thinkTime(), "think_time"), duration(f.rampUp(), "ramp_up"), stages,
                 f.rate() == null ? null : Rate.parse(f.rate()), f.maxUsers(), duration(f.warmUp(), "warm_up"), f.maxTries(),
                 f.seed(), pool.size(), pool.minIdle(), duration(pool.connectionTimeout(), "pool connection_timeout"),
-                pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in));
+                pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
+                f.retry() == null ? null : f.retry().connectionLoss());
     }
 
     private static Duration duration(String value, String what) {
