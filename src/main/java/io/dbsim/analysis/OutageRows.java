@@ -6,6 +6,7 @@ import io.dbsim.analysis.RunReport.OutagesSection;
 import io.dbsim.analysis.RunReport.RestartRow;
 import io.dbsim.db.ErrorClass;
 import io.dbsim.engine.RunResult;
+import io.dbsim.engine.TimePoint;
 import io.dbsim.observe.Continuity;
 
 import java.time.Duration;
@@ -25,6 +26,8 @@ import static io.dbsim.analysis.Round.milli;
  */
 final class OutageRows {
 
+    static final int MIN_GAP_SAMPLES = 2;
+
     private OutageRows() {
     }
 
@@ -34,9 +37,42 @@ final class OutageRows {
         Instant start = run.startedAt();
         List<OutageRow> events = outages.outages().stream().map(OutageRows::row).toList();
         List<RestartRow> restarts = c.restarts().stream().map(at -> new RestartRow(at.toString(), seconds(start, at))).toList();
-        List<GapRow> gaps = c.gaps().stream().map(g -> new GapRow(seconds(start, g.lost()),
-                g.resumed() == null ? null : seconds(start, g.resumed()), g.reason())).toList();
-        return new OutagesSection(events, restarts, gaps, c.countersReset().stream().sorted().toList());
+        return new OutagesSection(events, restarts, gaps(run, c), c.countersReset().stream().sorted().toList());
+    }
+
+    /**
+     * Stretches of two samples or more without database figures while the observer was watching: it lost the server
+     * (the reason is its connection's failure) or the server did not answer in time. The closing sample reads no database.
+     */
+    private static List<GapRow> gaps(RunResult run, Continuity c) {
+        List<TimePoint> points = run.timeSeries().subList(0, Math.max(0, run.timeSeries().size() - 1));
+        List<GapRow> gaps = new ArrayList<>();
+        if (points.stream().noneMatch(p -> p.database() != null)) {
+            return gaps;
+        }
+        int i = 0;
+        while (i < points.size()) {
+            if (points.get(i).database() != null) {
+                i++;
+                continue;
+            }
+            int first = i;
+            while (i < points.size() && points.get(i).database() == null) {
+                i++;
+            }
+            if (i - first >= MIN_GAP_SAMPLES) {
+                double from = first == 0 ? 0 : points.get(first - 1).elapsedSeconds();
+                Double to = i < points.size() ? points.get(i).elapsedSeconds() : null;
+                gaps.add(new GapRow(milli(from), to == null ? null : milli(to), reason(run.startedAt(), c, from, to)));
+            }
+        }
+        return gaps;
+    }
+
+    private static String reason(Instant start, Continuity c, double from, Double to) {
+        return c.gaps().stream().filter(g -> seconds(start, g.lost()) <= (to == null ? Double.MAX_VALUE : to)
+                        && (g.resumed() == null || seconds(start, g.resumed()) >= from))
+                .map(g -> "connection lost: " + g.reason()).findFirst().orElse("the server did not answer in time");
     }
 
     private static OutageRow row(Outages.Outage o) {
@@ -91,10 +127,11 @@ final class OutageRows {
         }
         for (GapRow g : s.observerGaps()) {
             notes.add(g.resumedAtS() == null
-                    ? String.format(Locale.ROOT, "the observer lost the server at %.1f s (%s) and could not reconnect: the time series "
+                    ? String.format(Locale.ROOT, "the observer could not read the server from %.1f s to the end (%s): the time series "
                     + "has no database figures after it", g.lostAtS(), g.reason())
-                    : String.format(Locale.ROOT, "the observer lost the server at %.1f s (%s) and reconnected at %.1f s: the time "
-                    + "series has no database figures in between", g.lostAtS(), g.reason(), g.resumedAtS()));
+                    : String.format(Locale.ROOT, "the observer could not read the server from %.1f s to %.1f s (%s): the time series "
+                    + "has no database figures in between; it went on sampling (reconnecting with backoff) once the server answered",
+                    g.lostAtS(), g.resumedAtS(), g.reason()));
         }
         if (!s.countersReset().isEmpty()) {
             notes.add(String.join(", ", s.countersReset()) + " started again from zero during the run (a restart after a crash, "

@@ -261,7 +261,10 @@ public record RunReport(
     public record RestartRow(String at, double atS) {
     }
 
-    /** The observer could not read the server from {@code lostAtS} to {@code resumedAtS} (null: not again). */
+    /**
+     * Two samples or more without database figures: the observer could not read the server from {@code lostAtS} to
+     * {@code resumedAtS} (null: not again before the end), because it lost its connection or the server did not answer.
+     */
     public record GapRow(double lostAtS, Double resumedAtS, String reason) {
     }
 

@@ -317,7 +317,7 @@ public final class DatabaseObserver implements AutoCloseable {
                     : diff(tables, tablesReset ? Map.of() : before.tables, TableStat::since);
             List<IndexStat> i = indexes == null || before.indexes == null ? List.of()
                     : diff(indexes, tablesReset ? Map.of() : before.indexes, IndexStat::since);
-            return new Delta(c, st, t, i, Set.copyOf(reset));
+            return new Delta(c, st, t, i);
         }
 
         private static <K, V> List<V> diff(Map<K, V> after, Map<K, V> before, java.util.function.BiFunction<V, V, V> since) {
@@ -329,16 +329,14 @@ public final class DatabaseObserver implements AutoCloseable {
 
     /**
      * What the run did according to PostgreSQL; {@code statements} is null when pg_stat_statements was not available.
-     *
-     * @param countedSinceReset the views whose counters were reset during the run: their figures count from the reset
+     * A view whose counters were reset during the run ({@link Continuity#countersReset()}) counts from the reset.
      */
     public record Delta(DatabaseCounters counters, List<StatementStat> statements, List<TableStat> tables,
-                        List<IndexStat> indexes, Set<String> countedSinceReset) {
+                        List<IndexStat> indexes) {
 
         public Delta named(Function<String, String> operationOfQuery) {
             return statements == null ? this : new Delta(counters,
-                    statements.stream().map(s -> s.withOperation(operationOfQuery.apply(s.query()))).toList(), tables, indexes,
-                    countedSinceReset);
+                    statements.stream().map(s -> s.withOperation(operationOfQuery.apply(s.query()))).toList(), tables, indexes);
         }
     }
 }

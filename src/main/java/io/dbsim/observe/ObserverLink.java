@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The observer's own connection, kept through what the run lives through: when it breaks, or the server does not
@@ -25,7 +27,7 @@ final class ObserverLink {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /**
      * The observer's statements stop at 5 s on the server (statement_timeout); the client gives up a little later, so a
-     * network that stops answering cannot hold the observer, and with it the run's sampling, for longer.
+     * network that stops answering holds the observer, and the closing look at the server, no longer than that.
      */
     private static final String SOCKET_TIMEOUT_S = "10";
     private static final String CONNECT_TIMEOUT_S = "5";
@@ -50,9 +52,10 @@ final class ObserverLink {
 
     /**
      * The connection, opening it if it is time to try again ({@code now}: whatever the backoff says, for the closing
-     * look); null while there is none. {@code onFailure} hears why a connection could not be opened.
+     * look); null while there is none. {@code neverConnected} hears why, as long as no connection was ever opened: a
+     * connection lost later is a gap, not a missing view.
      */
-    Connection get(boolean now, java.util.function.Consumer<SQLException> onFailure) {
+    Connection get(boolean now, Consumer<SQLException> neverConnected) {
         if (connection != null) {
             return connection;
         }
@@ -80,7 +83,9 @@ final class ObserverLink {
             lost(e);
             nextAttemptNanos = System.nanoTime() + backoffNanos;
             backoffNanos = Math.min(MAX_BACKOFF.toNanos(), backoffNanos * 2);
-            onFailure.accept(e);
+            if (serverStartedAt == null) {
+                neverConnected.accept(e);
+            }
         }
         return connection;
     }
@@ -136,12 +141,12 @@ final class ObserverLink {
     }
 
     /** The gaps so far, one still open ending at null, and the server's restarts seen. */
-    Continuity continuity(java.util.Set<String> countersReset) {
+    Continuity continuity(Set<String> countersReset) {
         List<Continuity.Gap> all = new ArrayList<>(gaps);
         if (lostAt != null) {
             all.add(new Continuity.Gap(lostAt, null, lostBecause));
         }
-        return new Continuity(all, List.copyOf(restarts), java.util.Set.copyOf(countersReset));
+        return new Continuity(all, List.copyOf(restarts), Set.copyOf(countersReset));
     }
 
     void close() {

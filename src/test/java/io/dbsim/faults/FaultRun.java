@@ -52,7 +52,9 @@ record FaultRun(int seconds, CliRun cli, JsonNode report, Duration took) {
         long start = System.nanoTime();
         CliRun cli = CliRun.of(args.toArray(String[]::new));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        injector.join();
+        if (!injector.join(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the fault was still being injected a minute after the run");
+        }
         if (failed.get() != null) {
             throw new IllegalStateException("the fault could not be injected", failed.get());
         }
@@ -81,6 +83,15 @@ record FaultRun(int seconds, CliRun cli, JsonNode report, Duration took) {
         assertThat(report.path("assessment").size()).isPositive();
         assertThat(FaultServer.get().dbsimBackendsLeft()).as("backends of dbsim left on the server").isZero();
         return this;
+    }
+
+    /** The database figures of the time series came back after {@code seconds}: the observer sampled the server again. */
+    void observerSampledAgainAfter(double seconds) {
+        int samples = 0;
+        for (JsonNode p : report.path("timeseries")) {
+            samples += p.path("t_s").asDouble() > seconds && !p.path("db").isNull() ? 1 : 0;
+        }
+        assertThat(samples).as("samples with database figures after " + seconds + " s").isGreaterThanOrEqualTo(2);
     }
 
     /** The outages found, the first of them asserted to exist. */

@@ -39,6 +39,10 @@ class NetworkStallTest {
                     .isSubsetOf("connection_lost", "connection_refused", "pool_timeout", "statement_timeout");
             assertThat(outage.path("ended_at_s").asDouble() - outage.path("started_at_s").asDouble()).isBetween(1.5, 6.0);
             assertThat(run.outages().path("server_restarts").size()).isZero();
+            JsonNode gap = run.outages().path("observer_gaps").get(0);
+            assertThat(gap.path("lost_at_s").asDouble()).as(run.outages().toString()).isLessThan(outage.path("ended_at_s").asDouble());
+            assertThat(gap.path("resumed_at_s").asDouble()).isGreaterThan(outage.path("started_at_s").asDouble());
+            run.observerSampledAgainAfter(gap.path("resumed_at_s").asDouble());
         }
     }
 }

@@ -83,11 +83,12 @@ public final class FaultServer {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim());
             Path pgCtl = Files.readSymbolicLink(Path.of("/proc", Long.toString(postmaster), "exe")).resolveSibling("pg_ctl");
-            Process p = new ProcessBuilder(pgCtl.toString(), "-D", dataDirectory.toString(), "-m", mode, "-w", "-t", "60", "restart")
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // The server pg_ctl starts keeps the output it was given: a file, not a pipe this JVM would wait on for ever.
+            Path log = dataDirectory.resolve("restart.log");
+            Process p = new ProcessBuilder(pgCtl.toString(), "-D", dataDirectory.toString(), "-l", log.toString(), "-m", mode, "-w",
+                    "-t", "60", "restart").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctl restart -m " + mode + " failed: " + output);
+                throw new IllegalStateException("pg_ctl restart -m " + mode + " failed: " + Files.readString(log));
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not restart the fault tests' PostgreSQL", e);
