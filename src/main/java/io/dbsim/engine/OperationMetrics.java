@@ -24,9 +24,10 @@ public final class OperationMetrics {
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final LongAdder[] failures = adders();
     private final LongAdder[] retries = adders();
-    /** The class counts as the last sample read them: the next sample's are what came since. */
+    /** The class counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
     private final long[] failuresSampled = new long[ErrorClass.values().length];
     private final long[] retriesSampled = new long[ErrorClass.values().length];
+    private final LongAdder warmUp = new LongAdder();
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -69,13 +70,23 @@ public final class OperationMetrics {
         retries[error.ordinal()].increment();
     }
 
+    /** An operation that started during the warm-up: left out of the statistics, shown in the time series as warm-up. */
+    public void warmUp() {
+        warmUp.increment();
+    }
+
+    /** Warm-up operations since the last call; called by the sampling thread only. */
+    long takeWarmUp() {
+        return warmUp.sumThenReset();
+    }
+
     private static long clamp(long micros) {
         return Micros.clamp(micros);
     }
 
     /**
      * Moves what was recorded since the last call into the run's totals and returns the interval's
-     * success and failure latencies; called by one sampling thread only.
+     * latencies and failures; called by one sampling thread only.
      */
     public synchronized Interval sample() {
         totalInterval = total.getIntervalHistogram(totalInterval);
@@ -86,9 +97,8 @@ public final class OperationMetrics {
         databaseInterval = database.getIntervalHistogram(databaseInterval);
         poolWaitSoFar.add(waitInterval);
         databaseSoFar.add(databaseInterval);
-        return new Interval(totalInterval, failedInterval.getTotalCount(),
-                waitInterval.getTotalCount() == 0 ? 0 : waitInterval.getMean(), sinceSampled(failures, failuresSampled),
-                sinceSampled(retries, retriesSampled));
+        return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(),
+                sinceSampled(failures, failuresSampled), sinceSampled(retries, retriesSampled));
     }
 
     /** Counts by class since the last sample; the shared {@link #NONE} when there were none, as in most intervals. */
@@ -106,28 +116,34 @@ public final class OperationMetrics {
     }
 
     /**
-     * Latencies of the interval just sampled: successes' histogram, the failure count, the mean pool wait, and
-     * failures and retries by class (indexed by {@link ErrorClass#ordinal()}). The histogram is reused by the
-     * next sample: read it before then.
+     * The interval just sampled: successes' total, pool-wait and database histograms, the failure count (as the
+     * failure histogram has it), failures and retries by class (indexed by {@link ErrorClass#ordinal()}). The
+     * histograms are reused by the next sample: read them before then.
      */
-    public record Interval(Histogram succeeded, long failed, double poolWaitMeanMicros, long[] failedByClass,
+    public record Interval(Histogram succeeded, Histogram poolWait, Histogram database, long failed, long[] failedByClass,
                            long[] retriedByClass) {
+
+        public double poolWaitMeanMicros() {
+            return poolWait.getTotalCount() == 0 ? 0 : poolWait.getMean();
+        }
+
+        public long retries() {
+            long n = 0;
+            for (long r : retriedByClass) {
+                n += r;
+            }
+            return n;
+        }
     }
 
     /** The run's totals; call sample() first so the last interval is included. */
     public synchronized Summary summary() {
-        long[] byClass = new long[failures.length];
-        for (int i = 0; i < failures.length; i++) {
-            byClass[i] = failures[i].sum();
-        }
-        long[] retriedByClass = new long[retries.length];
         long retried = 0;
-        for (int i = 0; i < retries.length; i++) {
-            retriedByClass[i] = retries[i].sum();
-            retried += retriedByClass[i];
+        for (long r : retriesSampled) {
+            retried += r;
         }
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                byClass, retried, retriedByClass);
+                failuresSampled.clone(), retried, retriesSampled.clone());
     }
 
     /** Everything measured for one operation, frozen; retries by class indexed as failures are. */

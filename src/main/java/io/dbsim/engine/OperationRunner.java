@@ -4,7 +4,6 @@ import io.dbsim.db.ErrorClass;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
 
-
 /**
  * Runs one operation the way the application would: its work takes a pooled connection through the user's
  * lease, runs its statements and gives the connection back; the lease times the wait and the time the
@@ -14,14 +13,12 @@ import io.dbsim.workload.OperationContext;
  */
 final class OperationRunner {
 
-    private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
     private final ConnectionLossRetry connectionLossRetry;
     private final long recordFromNanos;
 
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos) {
-        this.gate = gate;
+    OperationRunner(RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.connectionLossRetry = connectionLossRetry;
@@ -45,10 +42,13 @@ final class OperationRunner {
             long attemptStart = System.nanoTime();
             try {
                 op.work().run(lease, ctx);
+                lease.releaseQuietly();
                 long end = System.nanoTime();
                 ctx.lastError(null);
                 if (record) {
                     m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return lease.waitNanos();
             } catch (InterruptedException e) {
@@ -78,6 +78,8 @@ final class OperationRunner {
                 ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return System.nanoTime() - (lease.askedAt() == 0 ? attemptStart : lease.askedAt());
             }

@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param failureSpells closed model: which users' operations failed, and when; null in the open model (every arrival
  *                      is its own user) or when more spells happened than were kept
+ * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
+ *                         the password; empty for a server dbsim started itself
  */
 public record RunResult(
         RunSettings config,
@@ -32,7 +34,8 @@ public record RunResult(
         int poolSize,
         Observation observation,
         List<FlowResult> flows,
-        List<FailureSpell> failureSpells) {
+        List<FailureSpell> failureSpells,
+        String connectionSource) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -1,6 +1,8 @@
 package io.dbsim.settings;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param statementTimeout null for the server's own
  * @param retryConnectionLoss how many times an operation whose connection was lost (or could not be made) is tried
  *                            again, with backoff; 0, the default, leaves every loss visible as a failure
+ * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  */
 public record RunSettings(
         String pattern,
@@ -39,11 +42,12 @@ public record RunSettings(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
-        int retryConnectionLoss) {
+        int retryConnectionLoss,
+        MetricsEndpoint metrics) {
 
     public RunSettings {
         stages = List.copyOf(stages);
-        poolProperties = Map.copyOf(poolProperties);
+        poolProperties = Collections.unmodifiableMap(new LinkedHashMap<>(poolProperties));
         thresholds = List.copyOf(thresholds);
     }
 
@@ -51,17 +55,18 @@ public record RunSettings(
     public RunSettings(String pattern, int users, int opsPerUser, Duration duration, Duration thinkTime, Duration rampUp,
                        List<Stage> stages, double ratePerSecond, int maxUsers, Duration warmUp, int maxTries, long seed, int poolSize,
                        int poolMinIdle, Duration connectionTimeout, Map<String, String> poolProperties, PoolQueue poolQueue,
-                       Duration statementTimeout, Duration progressInterval, Duration sampleInterval, List<Threshold> thresholds) {
+                       Duration statementTimeout, Duration progressInterval, Duration sampleInterval, List<Threshold> thresholds,
+                       MetricsEndpoint metrics) {
         this(pattern, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp, maxTries, seed,
                 poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, thresholds, 0);
+                sampleInterval, thresholds, 0, metrics);
     }
 
     /** The same settings with the pattern the workload resolved. */
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, retryConnectionLoss);
+                progressInterval, sampleInterval, thresholds, retryConnectionLoss, metrics);
     }
 
     public boolean openModel() {
@@ -87,13 +92,13 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss, metrics);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), retryConnectionLoss);
+                sampleInterval, List.of(), retryConnectionLoss, metrics);
     }
 }

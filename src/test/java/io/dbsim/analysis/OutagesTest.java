@@ -48,7 +48,7 @@ class OutagesTest {
                     0, byClass, new long[ErrorClass.values().length]);
             double t = points.size() + 1;
             points.add(new TimePoint(t, succeeded + failed, failed, succeeded + failed, p95 / 2, p95, p95, users, 5, 5, 0,
-                    new HostLoad.Point(10, 20, 100, 50), null, List.of(tick)));
+                    new HostLoad.Point(10, 20, 100, 50), null, List.of(tick), 0));
             return this;
         }
 
@@ -62,10 +62,10 @@ class OutagesTest {
             series.add(points.get(points.size() - 1));
             RunSettings config = new RunSettings("read_heavy", 20, 0, Duration.ofSeconds(points.size()), Duration.ofMillis(100),
                     Duration.ZERO, List.of(), open ? 100 : 0, 1000, warmUp, 1, 42, 10, 10, Duration.ofSeconds(30), Map.of(),
-                    PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of());
+                    PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null);
             return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofSeconds(points.size()),
                     Duration.ofSeconds(points.size()), false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0),
-                    0, 10, null, List.of(), open ? null : List.copyOf(spells));
+                    0, 10, null, List.of(), open ? null : List.copyOf(spells), "");
         }
 
         RunResult run() {
