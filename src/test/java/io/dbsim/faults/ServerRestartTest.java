@@ -19,15 +19,16 @@ class ServerRestartTest {
     @Test
     void aFastRestartIsAnOutageTheRunLivesThroughAndReportsWithItsRecoveryTime(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("run.html");
-        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(3), () -> FaultServer.get().restart("fast"),
-                "--threshold", "recovery_time<30s", "--html", html.toString());
+        // 9 s after the restart to be back within 10% for two quarter-second samples in a row, on a shared machine
+        FaultRun run = FaultRun.of(dir, FaultServer.get().database().jdbcUrl(), 12, Duration.ofSeconds(3),
+                () -> FaultServer.get().restart("fast"), "--threshold", "recovery_time<30s", "--html", html.toString());
 
         assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
         run.endedOnTimeWithCompleteReportAndNoBackendLeft();
         JsonNode outage = run.outage();
         assertThat(outage.path("failures_by_class").path("connection_lost").asLong()).as(outage.toString()).isPositive();
         assertThat(outage.path("recovery_s").isNumber()).as(outage.toString()).isTrue();
-        assertThat(outage.path("recovery_s").asDouble()).isLessThan(FaultRun.SECONDS);
+        assertThat(outage.path("recovery_s").asDouble()).isLessThan(12);
         assertThat(outage.path("users_gave_up").asInt()).isBetween(1, 20);
         assertThat(run.outages().path("server_restarts").size()).isEqualTo(1);
         run.observerSampledAgainAfter(run.outages().path("server_restarts").get(0).path("at_s").asDouble());
