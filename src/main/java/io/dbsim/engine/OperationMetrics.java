@@ -24,10 +24,12 @@ public final class OperationMetrics {
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final LongAdder[] failures = adders();
     private final LongAdder[] retries = adders();
-    /** The class counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
+    private final LongAdder late = new LongAdder();
+    private final LongAdder warmUp = new LongAdder();
+    /** The failure, retry and late counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
     private final long[] failuresSampled = new long[ErrorClass.values().length];
     private final long[] retriesSampled = new long[ErrorClass.values().length];
-    private final LongAdder warmUp = new LongAdder();
+    private long lateSampled;
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -70,6 +72,11 @@ public final class OperationMetrics {
         retries[error.ordinal()].increment();
     }
 
+    /** A success that took longer than the run's latency limit (pgbench -L). */
+    public void late() {
+        late.increment();
+    }
+
     /** An operation that started during the warm-up: left out of the statistics, shown in the time series as warm-up. */
     public void warmUp() {
         warmUp.increment();
@@ -97,6 +104,7 @@ public final class OperationMetrics {
         databaseInterval = database.getIntervalHistogram(databaseInterval);
         poolWaitSoFar.add(waitInterval);
         databaseSoFar.add(databaseInterval);
+        lateSampled = late.sum();
         return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(),
                 sinceSampled(failures, failuresSampled), sinceSampled(retries, retriesSampled));
     }
@@ -143,12 +151,16 @@ public final class OperationMetrics {
             retried += r;
         }
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                failuresSampled.clone(), retried, retriesSampled.clone());
+                failuresSampled.clone(), retried, retriesSampled.clone(), lateSampled);
     }
 
-    /** Everything measured for one operation, frozen; retries by class indexed as failures are. */
+    /**
+     * Everything measured for one operation, frozen; retries by class indexed as failures are.
+     *
+     * @param late successes slower than the latency limit; 0 without one
+     */
     public record Summary(String name, Histogram total, Histogram poolWait, Histogram database, Histogram failedLatency,
-                          long[] failuresByClass, long retries, long[] retriesByClass) {
+                          long[] failuresByClass, long retries, long[] retriesByClass, long late) {
 
         public long succeeded() {
             return total.getTotalCount();

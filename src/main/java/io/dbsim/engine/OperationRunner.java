@@ -7,8 +7,9 @@ import io.dbsim.workload.OperationContext;
 /**
  * Runs one operation the way the application would: its work takes a pooled connection through the user's
  * lease, runs its statements and gives the connection back; the lease times the wait and the time the
- * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does;
- * connection loss, apart, as the run's {@link ConnectionLossRetry} says. Retries are counted by class, apart
+ * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does, and as it
+ * does not once a latency limit has passed; an operation that succeeds after the limit is counted as late.
+ * Connection loss is retried apart, as the run's {@link ConnectionLossRetry} says. Retries are counted by class, apart
  * from failures.
  */
 final class OperationRunner {
@@ -17,12 +18,16 @@ final class OperationRunner {
     private final int maxTries;
     private final ConnectionLossRetry connectionLossRetry;
     private final long recordFromNanos;
+    private final long latencyLimitNanos;
 
-    OperationRunner(RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos) {
+    /** @param latencyLimitNanos pgbench's -L; 0 for none */
+    OperationRunner(RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos,
+                    long latencyLimitNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.connectionLossRetry = connectionLossRetry;
         this.recordFromNanos = recordFromNanos;
+        this.latencyLimitNanos = latencyLimitNanos;
     }
 
     /**
@@ -34,7 +39,7 @@ final class OperationRunner {
     long run(Operation op, OperationContext ctx, TimedLease lease, long intendedStart) throws InterruptedException {
         OperationMetrics m = metrics.operation(op.index());
         boolean record = intendedStart >= recordFromNanos;
-        ctx.operation(op);
+        ctx.operation(op, record);
         int tries = 1;
         int connectionRetries = 0;
         while (true) {
@@ -47,6 +52,9 @@ final class OperationRunner {
                 ctx.lastError(null);
                 if (record) {
                     m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                    if (latencyLimitNanos > 0 && end - intendedStart > latencyLimitNanos) {
+                        m.late();
+                    }
                 } else {
                     m.warmUp();
                 }
@@ -60,7 +68,8 @@ final class OperationRunner {
                     throw new InterruptedException("stopped during " + op.name());
                 }
                 ErrorClass error = ErrorClass.of(e);
-                if (error.retryable() && tries < maxTries) {
+                boolean inTime = latencyLimitNanos == 0 || System.nanoTime() - intendedStart <= latencyLimitNanos;
+                if (error.retryable() && tries < maxTries && inTime) {
                     tries++;
                     if (record) {
                         m.retry(error);

@@ -2,6 +2,7 @@ package io.dbsim.engine;
 
 import io.dbsim.observe.Observation;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.workload.CommandLatencies;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Map;
  *
  * @param failureSpells closed model: which users' operations failed, and when; null in the open model (every arrival
  *                      is its own user) or when more spells happened than were kept
+ * @param skippedArrivals  open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
+ * @param commands         each command's latencies, when the run timed them (pgbench -r); else empty
  * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
  *                         the password; empty for a server dbsim started itself
  */
@@ -35,6 +38,8 @@ public record RunResult(
         Observation observation,
         List<FlowResult> flows,
         List<FailureSpell> failureSpells,
+        long skippedArrivals,
+        List<CommandLatencies.Stat> commands,
         String connectionSource) {
 
     public double peakHeapMb() {

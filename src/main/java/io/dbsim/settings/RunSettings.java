@@ -18,6 +18,9 @@ import java.util.Map;
  * @param statementTimeout null for the server's own
  * @param retryConnectionLoss how many times an operation whose connection was lost (or could not be made) is tried
  *                            again, with backoff; 0, the default, leaves every loss visible as a failure
+ * @param queryMode        pgbench's -M; null for the driver's own default
+ * @param latencyLimit     pgbench's -L: operations slower than this are counted as late; null for none
+ * @param commandLatencies pgbench's -r: time every command of scripts and workload files
  * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  */
 public record RunSettings(
@@ -43,6 +46,9 @@ public record RunSettings(
         Duration sampleInterval,
         List<Threshold> thresholds,
         int retryConnectionLoss,
+        QueryMode queryMode,
+        Duration latencyLimit,
+        boolean commandLatencies,
         MetricsEndpoint metrics) {
 
     public RunSettings {
@@ -56,17 +62,17 @@ public record RunSettings(
                        List<Stage> stages, double ratePerSecond, int maxUsers, Duration warmUp, int maxTries, long seed, int poolSize,
                        int poolMinIdle, Duration connectionTimeout, Map<String, String> poolProperties, PoolQueue poolQueue,
                        Duration statementTimeout, Duration progressInterval, Duration sampleInterval, List<Threshold> thresholds,
-                       MetricsEndpoint metrics) {
+                       QueryMode queryMode, Duration latencyLimit, boolean commandLatencies, MetricsEndpoint metrics) {
         this(pattern, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp, maxTries, seed,
                 poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, thresholds, 0, metrics);
+                sampleInterval, thresholds, 0, queryMode, latencyLimit, commandLatencies, metrics);
     }
 
     /** The same settings with the pattern the workload resolved. */
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, retryConnectionLoss, metrics);
+                progressInterval, sampleInterval, thresholds, retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics);
     }
 
     public boolean openModel() {
@@ -92,13 +98,13 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss, metrics);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, false, metrics);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), retryConnectionLoss, metrics);
+                sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics);
     }
 }

@@ -62,10 +62,10 @@ class OutagesTest {
             series.add(points.get(points.size() - 1));
             RunSettings config = new RunSettings("read_heavy", 20, 0, Duration.ofSeconds(points.size()), Duration.ofMillis(100),
                     Duration.ZERO, List.of(), open ? 100 : 0, 1000, warmUp, 1, 42, 10, 10, Duration.ofSeconds(30), Map.of(),
-                    PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null);
+                    PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null);
             return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofSeconds(points.size()),
                     Duration.ofSeconds(points.size()), false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0),
-                    0, 10, null, List.of(), open ? null : List.copyOf(spells), "");
+                    0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "");
         }
 
         RunResult run() {
