@@ -29,6 +29,7 @@ import io.dbsim.engine.Fairness;
 import io.dbsim.engine.OperationMetrics;
 import io.dbsim.engine.OperationTick;
 import io.dbsim.engine.RunResult;
+import io.dbsim.engine.ThreadChoice;
 import io.dbsim.engine.TimePoint;
 import io.dbsim.observe.DatabaseCounters;
 import io.dbsim.observe.DatabasePoint;
@@ -38,6 +39,7 @@ import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.StatementTick;
 import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.settings.Threshold;
 import org.HdrHistogram.Histogram;
 
@@ -97,7 +99,7 @@ public final class RunReports {
                 c.stages().stream().map(st -> new StageRow(st.duration().toMillis() / 1000.0, st.target())).toList(),
                 c.ratePerSecond(), c.maxUsers(), c.maxTries(), c.seed(), c.poolSize(), c.poolMinIdle(),
                 c.connectionTimeout().toMillis(), c.poolProperties(), c.poolQueue().name().toLowerCase(Locale.ROOT),
-                c.statementTimeout() == null ? null : c.statementTimeout().toMillis());
+                c.statementTimeout() == null ? null : c.statementTimeout().toMillis(), c.threads().name().toLowerCase(Locale.ROOT));
     }
 
     private static RunReport.Summary summary(RunSummary s) {
@@ -172,7 +174,13 @@ public final class RunReports {
 
     private static RunReport.Simulator simulator(RunResult run) {
         return new RunReport.Simulator(latency(run.wakeUpLateness()), milli(run.peakHeapMb()),
-                milli(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)), Runtime.getRuntime().availableProcessors());
+                milli(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)), Runtime.getRuntime().availableProcessors(),
+                threads(run.threads()));
+    }
+
+    private static RunReport.Threads threads(ThreadChoice choice) {
+        return choice == null ? null : new RunReport.Threads(choice.model().name().toLowerCase(Locale.ROOT),
+                choice.model() == ThreadModel.VIRTUAL ? choice.carriers() : null, choice.reason());
     }
 
     private static List<Point> series(RunResult run) {

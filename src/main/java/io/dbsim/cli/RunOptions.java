@@ -1,12 +1,14 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
+import io.dbsim.engine.ThreadChoice;
 import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.Rate;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.ScenarioFile;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Stage;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.settings.Threshold;
 import picocli.CommandLine.Option;
 
@@ -91,6 +93,11 @@ public final class RunOptions {
             description = "fair: first come, first served queue in front of the pool (default); direct: HikariCP's own hand-off.")
     PoolQueue poolQueue;
 
+    @Option(names = "--threads", paramLabel = "auto|platform|virtual",
+            description = "What users run on: an OS thread each (platform), a virtual thread each (virtual), or auto (default): "
+                    + "platform up to " + ThreadChoice.PLATFORM_UP_TO + " users at once, virtual beyond.")
+    ThreadModel threads;
+
     @Option(names = "--statement-timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "PostgreSQL statement_timeout for the run's connections.")
     Duration statementTimeout;
@@ -148,6 +155,6 @@ public final class RunOptions {
         return new SettingsLayer(pattern, users, ops, duration, thinkTime, rampUp, stages == null ? null : Stage.parseList(stages),
                 rate == null ? null : Rate.parse(rate), maxUsers, warmUp, maxTries, seed, poolSize, poolMinIdle,
                 connectionTimeout, poolProperties == null ? null : new LinkedHashMap<>(poolProperties), poolQueue, statementTimeout,
-                progressEvery, sampleInterval, thresholds);
+                progressEvery, sampleInterval, thresholds, threads);
     }
 }

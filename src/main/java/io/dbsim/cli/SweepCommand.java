@@ -121,7 +121,7 @@ final class SweepCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null)));
+                progressEvery, null, null, null)));
         Workload workload = Workload.builtIn();
         Pattern chosen = workload.pattern(base.pattern());
         base = base.withPattern(chosen.name());

@@ -3,23 +3,18 @@ package io.dbsim.engine;
 import io.dbsim.db.ErrorClass;
 import io.dbsim.observe.Micros;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Latencies of one operation, in microseconds, three ways (pool wait, database time, total) for
  * successes and total for failures, with failure counts by class and retries. Writers are
- * wait-free (HdrHistogram's Recorder), so thousands of users record without contending.
+ * wait-free ({@link LatencyRecorder}), so thousands of users record without waiting for each other.
  */
 public final class OperationMetrics {
 
-
     private final String name;
-    private final Recorder total = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder poolWait = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder database = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final LatencyRecorder recorder = new LatencyRecorder();
     private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
     private final LongAdder retries = new LongAdder();
 
@@ -27,10 +22,6 @@ public final class OperationMetrics {
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram databaseSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram failedSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private Histogram totalInterval;
-    private Histogram failedInterval;
-    private Histogram waitInterval;
-    private Histogram databaseInterval;
 
     public OperationMetrics(String name) {
         this.name = name;
@@ -44,14 +35,12 @@ public final class OperationMetrics {
     }
 
     public void success(long waitMicros, long databaseMicros, long totalMicros) {
-        poolWait.recordValue(clamp(waitMicros));
-        database.recordValue(clamp(databaseMicros));
-        total.recordValue(clamp(totalMicros));
+        recorder.success(clamp(waitMicros), clamp(databaseMicros), clamp(totalMicros));
     }
 
     public void failure(ErrorClass error, long totalMicros) {
         failures[error.ordinal()].increment();
-        failed.recordValue(clamp(totalMicros));
+        recorder.failure(clamp(totalMicros));
     }
 
     public void retry() {
@@ -67,16 +56,13 @@ public final class OperationMetrics {
      * success and failure latencies; called by one sampling thread only.
      */
     public synchronized Interval sample() {
-        totalInterval = total.getIntervalHistogram(totalInterval);
-        failedInterval = failed.getIntervalHistogram(failedInterval);
-        totalSoFar.add(totalInterval);
-        failedSoFar.add(failedInterval);
-        waitInterval = poolWait.getIntervalHistogram(waitInterval);
-        databaseInterval = database.getIntervalHistogram(databaseInterval);
-        poolWaitSoFar.add(waitInterval);
-        databaseSoFar.add(databaseInterval);
-        return new Interval(totalInterval, failedInterval.getTotalCount(),
-                waitInterval.getTotalCount() == 0 ? 0 : waitInterval.getMean());
+        LatencyRecorder.Interval in = recorder.interval();
+        totalSoFar.add(in.total());
+        failedSoFar.add(in.failed());
+        poolWaitSoFar.add(in.poolWait());
+        databaseSoFar.add(in.database());
+        return new Interval(in.total(), in.failed().getTotalCount(),
+                in.poolWait().getTotalCount() == 0 ? 0 : in.poolWait().getMean());
     }
 
     /**

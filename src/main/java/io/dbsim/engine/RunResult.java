@@ -26,7 +26,8 @@ public record RunResult(
         long droppedArrivals,
         int poolSize,
         Observation observation,
-        List<FlowResult> flows) {
+        List<FlowResult> flows,
+        ThreadChoice threads) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

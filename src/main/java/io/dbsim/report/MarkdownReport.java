@@ -60,6 +60,9 @@ public final class MarkdownReport {
         row(m, "users", Integer.toString(c.users()));
         row(m, "think time", c.thinkTimeMs() + " ms");
         row(m, "pool", c.poolSize() + " connections, " + c.poolQueue() + " queue");
+        if (run.simulator().threads() != null) {
+            row(m, "threads", Format.threads(run.simulator().threads()));
+        }
         row(m, "duration", n(run.elapsedS(), 1) + " s (measured " + n(run.measuredS(), 1) + " s)");
 
         m.append("\n## Response times\n\n| metric | target | actual | status |\n|---|---|---|---|\n");

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
+ * @param threads    what the users run on; AUTO leaves it to the engine
  */
 public record RunSettings(
         String pattern,
@@ -36,7 +37,8 @@ public record RunSettings(
         Duration statementTimeout,
         Duration progressInterval,
         Duration sampleInterval,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        ThreadModel threads) {
 
     public RunSettings {
         stages = List.copyOf(stages);
@@ -48,7 +50,7 @@ public record RunSettings(
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds);
+                progressInterval, sampleInterval, thresholds, threads);
     }
 
     public boolean openModel() {
@@ -74,13 +76,21 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of());
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), threads);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of());
+                sampleInterval, List.of(), threads);
+    }
+
+    /** The most users that run at once: the user count, the highest stage, or the open model's cap on operations in flight. */
+    public int peakUsers() {
+        if (openModel()) {
+            return maxUsers;
+        }
+        return staged() ? stages.stream().mapToInt(Stage::target).max().orElse(0) : users;
     }
 }

@@ -27,7 +27,8 @@ public final class ScenarioFile {
 
     private record File(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
-                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds) {
+                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds,
+                        String threads) {
     }
 
     private record StageEntry(String duration, Integer target) {
@@ -92,7 +93,19 @@ public final class ScenarioFile {
                 duration(f.thinkTime(), "think_time"), duration(f.rampUp(), "ramp_up"), stages,
                 f.rate() == null ? null : Rate.parse(f.rate()), f.maxUsers(), duration(f.warmUp(), "warm_up"), f.maxTries(),
                 f.seed(), pool.size(), pool.minIdle(), duration(pool.connectionTimeout(), "pool connection_timeout"),
-                pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in));
+                pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
+                threads(f.threads(), in));
+    }
+
+    private static ThreadModel threads(String value, String in) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ThreadModel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(in + " threads must be platform, virtual or auto, got " + value);
+        }
     }
 
     private static Duration duration(String value, String what) {

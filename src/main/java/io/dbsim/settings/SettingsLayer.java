@@ -37,12 +37,13 @@ public record SettingsLayer(
         Duration statementTimeout,
         Duration progressInterval,
         Duration sampleInterval,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        ThreadModel threads) {
 
     private static final RecordComponent[] COMPONENTS = SettingsLayer.class.getRecordComponents();
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -50,7 +51,7 @@ public record SettingsLayer(
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
-            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of());
+            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("threads", ThreadModel.AUTO);
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
     public static final SettingsLayer STRESS = EMPTY.with("users", 200).with("ops", 100);
@@ -127,7 +128,7 @@ public record SettingsLayer(
         return new RunSettings(s.pattern(), s.users(), opsPerUser, s.duration(), s.thinkTime(), s.rampUp(), s.stages(),
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
-                s.sampleInterval(), s.thresholds());
+                s.sampleInterval(), s.thresholds(), s.threads());
     }
 
     private static void require(boolean ok, String message) {

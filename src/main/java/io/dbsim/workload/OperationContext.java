@@ -1,13 +1,14 @@
 package io.dbsim.workload;
 
 import io.dbsim.db.ErrorClass;
-import org.jooq.DSLContext;
+import org.postgresql.PGStatement;
 
-import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What an operation needs: where the keys are, its user's random stream, unique values, and its user's jOOQ context. */
+/** What an operation needs: where the keys are, its user's random stream, unique values, and where its statements are named. */
 public final class OperationContext {
 
     private static final String[] STATUSES = {"active", "inactive", "pending", "suspended", "resigned"};
@@ -19,7 +20,7 @@ public final class OperationContext {
     private final SplittableRandom random;
     private final String runToken;
     private final AtomicLong sequence;
-    private final BoundDsl dsl;
+    private final StatementCatalog catalog;
     private ErrorClass lastError;
     private Operation operation;
 
@@ -29,7 +30,7 @@ public final class OperationContext {
         this.random = random;
         this.runToken = runToken;
         this.sequence = sequence;
-        this.dsl = new BoundDsl(catalog);
+        this.catalog = catalog;
     }
 
     /** The operation this user runs now: its statements are named after it. */
@@ -37,9 +38,14 @@ public final class OperationContext {
         this.operation = operation;
     }
 
-    /** This user's jOOQ context, pointed at the pooled connection of the operation in hand. */
-    DSLContext bindDsl(Connection connection) {
-        return dsl.bind(connection, operation);
+    /**
+     * Names a statement after the operation in hand the first time the run sends it, with the values it ran with
+     * written in (the driver's own rendering of its bound statement), so that it can be EXPLAINed as it ran.
+     */
+    void sent(String sql, PreparedStatement statement) throws SQLException {
+        if (!catalog.has(sql)) {
+            catalog.record(sql, operation.name(), statement.unwrap(PGStatement.class).toString());
+        }
     }
 
     /** How the last operation of this user ended: null when it succeeded. */
