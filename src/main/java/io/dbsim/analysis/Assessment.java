@@ -10,6 +10,9 @@ import java.util.Optional;
 /** A plain reading of the numbers, each line stating the figure it rests on. */
 public final class Assessment {
 
+    /** Tables that grow or shrink by more than this over a run are named: the next run would measure other data. */
+    static final double GROWTH_PCT = 10;
+
     private Assessment() {
     }
 
@@ -48,6 +51,13 @@ public final class Assessment {
                 lines.add(String.format(Locale.ROOT, "latency drifts up over the run: p95 %.1f -> %.1f ms", tr.p95().start(), tr.p95().end()));
             }
         });
+        if (run.observation() != null && run.observation().delta() != null) {
+            run.observation().delta().tables().stream()
+                    .filter(t -> t.liveRowsAtStart() >= 100 && Math.abs(t.liveRows() - t.liveRowsAtStart()) > GROWTH_PCT / 100 * t.liveRowsAtStart())
+                    .forEach(t -> lines.add(String.format(Locale.ROOT, "the run changed %s by %+.0f%% (%,d -> %,d rows): a later run "
+                                    + "measures other data unless it is restored first (run --restore; sweep and ab restore by default)",
+                            t.table(), 100.0 * (t.liveRows() - t.liveRowsAtStart()) / t.liveRowsAtStart(), t.liveRowsAtStart(), t.liveRows())));
+        }
         if (run.droppedArrivals() > 0) {
             lines.add(String.format(Locale.ROOT, "%d arrivals were dropped: --max-users in flight were not enough for the rate",
                     run.droppedArrivals()));

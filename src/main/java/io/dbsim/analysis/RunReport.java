@@ -18,6 +18,7 @@ import java.util.Map;
  * @param trends      null unless the run is steady and long enough to show trends
  * @param thresholds  null when no threshold was set (and then there is no verdict)
  * @param capacity    null unless a capacity estimate was asked for
+ * @param abortedBy   the abortOnFail threshold that stopped the run early, and when; null when none did
  */
 public record RunReport(
         int schemaVersion,
@@ -44,7 +45,8 @@ public record RunReport(
         List<String> assessment,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
         @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String abortedBy) {
 
     /** Raised when a key changes meaning or disappears; new keys do not raise it. */
     public static final int SCHEMA_VERSION = 1;
@@ -68,13 +70,17 @@ public record RunReport(
     public record StageRow(double durationS, int target) {
     }
 
-    /** The server and what the run did to it; parts that could not be read are left out. */
+    /**
+     * The server and what the run did to it; parts that could not be read are left out.
+     *
+     * @param connectionFrom where the connection settings came from (e.g. "PGHOST, PGDATABASE, ~/.pgpass"), never a password
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Database(String target, String serverVersion, Map<String, String> settings, Long dataBytes,
                            Long databaseBytes, List<TableSize> tables, Boolean pgStatStatements, Activity activity,
                            WaitEvents waitEvents, List<TableActivity> tableActivity, List<IndexActivity> indexActivity,
                            List<String> indexesUnusedWhileWritten, List<SeqScanRow> selectiveSeqScans,
-                           String serverVersionFull) {
+                           String serverVersionFull, String connectionFrom) {
 
         /** Whether dbsim could watch the server at all during the run (else only target and version are known). */
         public boolean observed() {
@@ -99,9 +105,19 @@ public record RunReport(
                              int samplesWithLockWaits, int locksNotGrantedPeak, Map<String, Long> lockWaitsByOperation) {
     }
 
-    /** pg_stat_user_tables over the run; rows and bytes as they were at the end. */
+    /**
+     * pg_stat_user_tables over the run; rows and bytes as they were at the end.
+     *
+     * @param liveRowsAtStart the live rows when the run began; null in reports written before it was kept
+     */
     public record TableActivity(String table, long seqScans, long seqRowsRead, long indexScans, long inserts, long updates,
-                                long hotUpdates, long deletes, long liveRows, long deadRows, long bytes) {
+                                long hotUpdates, long deletes, long liveRows, long deadRows, long bytes,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long liveRowsAtStart) {
+
+        /** How much the table grew over the run, in percent of its rows at the start; NaN when that is not known. */
+        public double growthPct() {
+            return liveRowsAtStart == null || liveRowsAtStart == 0 ? Double.NaN : 100.0 * (liveRows - liveRowsAtStart) / liveRowsAtStart;
+        }
 
         /** Whether the run read or wrote the table at all. */
         public boolean touched() {
@@ -189,10 +205,16 @@ public record RunReport(
     public record Threads(String model, @JsonInclude(JsonInclude.Include.NON_NULL) Integer carriers, String reason) {
     }
 
-    /** One sample of the time series; {@code db} is null when the database could not be read. */
+    /**
+     * One sample of the time series; {@code db} is null when the database could not be read.
+     *
+     * @param warmUpOpsPerSec operations that started during the warm-up (not measured), per second; null in reports
+     *                        written before they were shown
+     */
     public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
                         int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
-                        double simulatorCpuPct, double hostCpuPct, DbPoint db) {
+                        double simulatorCpuPct, double hostCpuPct, DbPoint db,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec) {
     }
 
     public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,
@@ -239,8 +261,15 @@ public record RunReport(
                                Double measured, String unit, boolean passed) {
     }
 
-    /** Thresholds and their verdict: GO when every threshold passed. */
+    /** The same report with a capacity estimate made after it (a run's single-run estimate). */
+    public RunReport withCapacity(CapacitySection estimate) {
+        return new RunReport(schemaVersion, tool, startedAt, elapsedS, measuredS, interrupted, config, database, usersByPattern,
+                summary, operations, flows, pool, simulator, droppedArrivals, timeseries, statements, bottlenecks, notes, spike,
+                trends, assessment, thresholds, verdict, estimate, abortedBy);
+    }
+
+    /** Thresholds and their verdict: GO when every threshold passed and none stopped the run. */
     public boolean go() {
-        return thresholds != null && thresholds.stream().allMatch(ThresholdRow::passed);
+        return thresholds != null && abortedBy == null && thresholds.stream().allMatch(ThresholdRow::passed);
     }
 }

@@ -71,6 +71,11 @@ public final class RunReports {
      * @param estimate   a capacity estimate to carry, or null
      */
     public static RunReport of(RunResult run, List<Threshold> thresholds, CapacityPlan estimate) {
+        return of(run, thresholds, estimate, null);
+    }
+
+    /** @param abortedBy the abortOnFail threshold that stopped the run, as {@link LiveThresholds#stoppedBy} says it, or null */
+    public static RunReport of(RunResult run, List<Threshold> thresholds, CapacityPlan estimate, String abortedBy) {
         RunSummary s = RunSummary.of(run);
         PoolUse pool = PoolUse.of(run);
         List<Finding> findings = Bottlenecks.of(run, s, pool);
@@ -83,8 +88,8 @@ public final class RunReports {
                 run.droppedArrivals(), series(run), statements(run), findings(findings),
                 run.observation() == null ? List.of() : run.observation().notes(), spike.map(RunReports::spike).orElse(null),
                 trends.map(RunReports::trends).orElse(null), Assessment.of(run, s, findings, spike, trends),
-                verdict == null ? null : thresholds(verdict), verdict == null ? null : verdict.go() ? "GO" : "NO-GO",
-                estimate == null ? null : CapacitySection.of(estimate));
+                verdict == null ? null : thresholds(verdict), verdict == null ? null : verdict.go() && abortedBy == null ? "GO" : "NO-GO",
+                estimate == null ? null : CapacitySection.of(estimate), abortedBy);
     }
 
     public static Latency latency(Histogram h) {
@@ -189,7 +194,7 @@ public final class RunReports {
             points.add(new Point(milli(p.elapsedSeconds()), p.operations(), p.errors(), milli(p.opsPerSecond()), milli(p.p50Ms()),
                     milli(p.p95Ms()), milli(p.p99Ms()), p.users(), p.poolBusy(), p.poolIdle(), p.poolWaiting(),
                     milli(p.heapUsedMb()), milli(p.host().heapAfterGcMb()), milli(p.host().simulatorCpuPct()),
-                    milli(p.host().hostCpuPct()), db(p.database())));
+                    milli(p.host().hostCpuPct()), db(p.database()), milli(p.warmUpOpsPerSecond())));
         }
         return List.copyOf(points);
     }
@@ -204,7 +209,7 @@ public final class RunReports {
         Observation o = run.observation();
         if (o == null) {
             return new Database(run.database(), run.serverVersion(), null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, from(run));
         }
         ServerFacts f = o.facts();
         DatabaseCounters d = o.delta() == null ? null : o.delta().counters();
@@ -215,7 +220,7 @@ public final class RunReports {
                 milli(w.sharePct("Lock")), w.samplesWithLockWaits(), w.maxLocksNotGranted(), w.lockWaitsByOperation());
         List<TableActivity> tables = o.delta() == null ? null : o.delta().tables().stream().map(t -> new TableActivity(t.table(),
                 t.seqScans(), t.seqRowsRead(), t.indexScans(), t.inserts(), t.updates(), t.hotUpdates(), t.deletes(), t.liveRows(),
-                t.deadRows(), t.sizeBytes())).toList();
+                t.deadRows(), t.sizeBytes(), t.liveRowsAtStart())).toList();
         List<IndexActivity> indexes = o.delta() == null ? null : o.delta().indexes().stream().map(i -> new IndexActivity(i.table(),
                 i.index(), i.scans(), i.sizeBytes(), i.unique())).toList();
         List<String> unused = tables == null ? null : unusedIndexes(tables, indexes);
@@ -224,7 +229,11 @@ public final class RunReports {
         return new Database(run.database(), run.serverVersion(), f == null ? null : f.settings(), f == null ? null : f.dataBytes(),
                 f == null ? null : f.databaseBytes(),
                 f == null ? null : f.tables().stream().map(t -> new TableSize(t.table(), t.rows(), t.bytes())).toList(),
-                o.statementsAvailable(), activity, waits, tables, indexes, unused, scans, f == null ? null : f.version());
+                o.statementsAvailable(), activity, waits, tables, indexes, unused, scans, f == null ? null : f.version(), from(run));
+    }
+
+    private static String from(RunResult run) {
+        return run.connectionSource() == null || run.connectionSource().isEmpty() ? null : run.connectionSource();
     }
 
     /** Non-unique indexes the run never read while it paid for keeping them up to date. */

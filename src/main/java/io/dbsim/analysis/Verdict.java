@@ -63,7 +63,8 @@ public record Verdict(List<Result> results) {
         return new Verdict(List.copyOf(results));
     }
 
-    private static double latency(Histogram h, String stat) {
+    /** A latency statistic of a threshold (mean, min, max or a percentile pN) in ms; NaN when nothing was measured. */
+    static double latency(Histogram h, String stat) {
         if (h.getTotalCount() == 0) {
             return Double.NaN;
         }
@@ -79,7 +80,4 @@ public record Verdict(List<Result> results) {
         return results.stream().allMatch(Result::passed);
     }
 
-    public long failed() {
-        return results.stream().filter(r -> !r.passed()).count();
-    }
 }

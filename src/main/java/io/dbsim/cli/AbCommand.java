@@ -10,11 +10,11 @@ import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.Migrator;
-import io.dbsim.engine.RunListener;
 import io.dbsim.experiment.AbExperiment;
 import io.dbsim.experiment.ExperimentListener;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.JsonReport;
-import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
@@ -71,6 +71,10 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--save-runs", paramLabel = "DIR", description = "Also write each run's JSON report (A1.json, B1.json, ...) into DIR.")
     Path saveRuns;
 
+    @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each run (the default when "
+            + "the database has one), so A and B measure the same rows.")
+    boolean noRestore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -113,7 +117,8 @@ final class AbCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
@@ -129,7 +134,7 @@ final class AbCommand implements Callable<Integer> {
                 migrator.migrate(base);
                 CandidateMigrations.Undo undo = change.undo(c);
                 AbExperiment experiment = new AbExperiment(config, workload, pattern, connection, migrator, withChange, change, undo, c,
-                        candidates.toString(), warmUpRun, repeat, listener(err));
+                        candidates.toString(), warmUpRun, repeat, listener(err, live), DataRestore.beforeEachRun(connection, noRestore, err));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                     AbExperiment.Outcome outcome;
                     try {
@@ -148,19 +153,8 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentListener listener(PrintWriter err) {
-        return new ExperimentListener() {
-            @Override
-            public void said(String line) {
-                err.println(line);
-                err.flush();
-            }
-
-            @Override
-            public RunListener runs() {
-                return new ProgressLine(err);
-            }
-
+    private ExperimentListener listener(PrintWriter err, LiveMetrics live) {
+        return new ConsoleExperimentListener(err, live.listener()) {
             @Override
             public void runDone(String label, RunReport report) {
                 if (saveRuns != null) {

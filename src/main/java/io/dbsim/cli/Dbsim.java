@@ -21,7 +21,7 @@ import java.util.Arrays;
             " 99  a threshold failed: NO-GO (run --threshold, as k6)", "",
             "Add --verbose to any command for stack traces."},
         subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class, SweepCommand.class,
-            CapacityCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class,
+            CapacityCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class, SnapshotCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Dbsim implements Runnable {
 

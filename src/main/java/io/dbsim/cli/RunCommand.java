@@ -3,11 +3,13 @@ package io.dbsim.cli;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.BaselineComparison;
+import io.dbsim.analysis.LiveThresholds;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.RunReports;
 import io.dbsim.analysis.SweepSteps;
 import io.dbsim.analysis.capacity.CapacityPlan;
 import io.dbsim.analysis.capacity.CapacityPlanner;
+import io.dbsim.analysis.capacity.CapacitySection;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
@@ -15,10 +17,14 @@ import io.dbsim.engine.IntervalLogRecorder;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
+import io.dbsim.report.CapacityConsole;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
 import io.dbsim.report.HdrLog;
 import io.dbsim.report.HtmlReport;
+import io.dbsim.report.JunitReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
@@ -36,6 +42,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate application users against the seeded database and report how it and the pool held up.",
@@ -81,6 +89,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Also write an HdrHistogram interval log (latencies per operation and interval, microseconds).")
     Path hdrLog;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the thresholds as a JUnit XML file, so CI systems show a NO-GO as failed tests.")
+    Path junit;
+
+    @Option(names = "--restore", description = "Put the data back from its snapshot first (taken by 'dbsim seed' or 'dbsim snapshot "
+            + "take'), so this run measures the same rows as the last one did.")
+    boolean restore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
 
@@ -103,22 +119,46 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         OutputFiles.refuseFolder(html, "--html", "reports/run.html");
         OutputFiles.refuseFolder(markdown, "--md", "reports/run.md");
         OutputFiles.refuseFolder(hdrLog, "--hdr-log", "reports/run.hlog");
+        OutputFiles.refuseFolder(junit, "--junit", "reports/thresholds.xml");
+        if (junit != null && config.thresholds().isEmpty()) {
+            throw new UsageException("--junit writes the thresholds as tests: give --threshold (or a scenario with thresholds)");
+        }
         if (csv != null && Files.isRegularFile(csv)) {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
         RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+             Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, config.seed(), err);
+            if (restore) {
+                DataRestore.required(connection, err);
+            }
             IntervalLogRecorder intervals = new IntervalLogRecorder();
+            LiveThresholds watch = new LiveThresholds(config.thresholds(), config.warmUp());
+            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), live.listener()));
+            if (hdrLog != null) {
+                listeners.add(intervals);
+            }
+            if (watch.watching()) {
+                listeners.add(watch);
+            }
             Simulation simulation = new Simulation(config, workload, chosen, connection,
-                    hdrLog == null ? new ProgressLine(err) : RunListener.all(new ProgressLine(err), intervals));
+                    RunListener.all(listeners.toArray(RunListener[]::new)));
+            watch.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), targetUsers == null ? null : singleRunEstimate(result));
-                ConsoleReport.printAll(out, report);
+                RunReport report = RunReports.of(result, config.thresholds(), null, watch.stoppedBy().orElse(null));
+                ConsoleReport.print(out, report);
+                if (targetUsers != null) {
+                    report = report.withCapacity(CapacitySection.of(singleRunEstimate(result)));
+                    CapacityConsole.print(out, report.capacity());
+                }
+                if (report.thresholds() != null) {
+                    ConsoleReport.printVerdict(out, report);
+                }
                 if (json != null) {
                     JsonReport.write(report, json);
                     out.println("JSON report: " + json);
@@ -138,6 +178,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (hdrLog != null) {
                     HdrLog.write(intervals.intervals(), result.startedAt(), hdrLog);
                     out.println("HdrHistogram log: " + hdrLog);
+                }
+                if (junit != null) {
+                    JunitReport.write(report, junit);
+                    out.println("JUnit XML: " + junit);
                 }
                 if (report.thresholds() != null && !report.go()) {
                     return ExitCodes.THRESHOLDS_FAILED;

@@ -10,6 +10,7 @@ import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Stage;
 import io.dbsim.settings.ThreadModel;
 import io.dbsim.settings.Threshold;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -127,6 +128,9 @@ public final class RunOptions {
                     + "workloads/peak.yaml; flags given here win.")
     Path scenarioFile;
 
+    @Mixin
+    MetricsOptions metrics;
+
     /** The run these options describe over {@code commandDefaults}: one merge, one validation. */
     RunSettings settings(SettingsLayer commandDefaults) {
         if (quick && stress) {
@@ -155,6 +159,6 @@ public final class RunOptions {
         return new SettingsLayer(pattern, users, ops, duration, thinkTime, rampUp, stages == null ? null : Stage.parseList(stages),
                 rate == null ? null : Rate.parse(rate), maxUsers, warmUp, maxTries, seed, poolSize, poolMinIdle,
                 connectionTimeout, poolProperties == null ? null : new LinkedHashMap<>(poolProperties), poolQueue, statementTimeout,
-                progressEvery, sampleInterval, thresholds, threads);
+                progressEvery, sampleInterval, thresholds, metrics.port, metrics.bind, metrics.linger, threads);
     }
 }

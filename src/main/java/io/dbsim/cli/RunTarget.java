@@ -36,7 +36,8 @@ final class RunTarget {
         refuseUnlessTestLike(options, force, "reset", "empty its tables (TRUNCATE ... CASCADE) and seed it");
     }
 
-    private static void refuseUnlessTestLike(DatabaseOptions options, boolean force, String verb, String meaning) {
+    /** The same refusal for other commands that change the data: "refusing to {verb} X ... if you really mean to {meaning}". */
+    static void refuseUnlessTestLike(DatabaseOptions options, boolean force, String verb, String meaning) {
         DatabaseRequest request = options.request();
         if (force || request.resolvedKind() != DatabaseKind.URL || TargetNames.of(request.jdbcUrl()).localOrTestLike()) {
             return;

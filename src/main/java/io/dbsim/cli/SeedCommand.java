@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Fill the database with realistic, reproducible data (Datafaker, bulk COPY).",
-            "Migrates first when needed. Refuses a database that already holds data unless --reset is given."})
+            "Migrates first when needed. Refuses a database that already holds data unless --reset is given.",
+            "Ends by taking a snapshot of the seeded data (see 'dbsim snapshot'), replacing an earlier one, unless --no-snapshot."})
 final class SeedCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,6 +36,12 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--force",
             description = "With --reset: empty a database even though its name and host do not look like a test one.")
     boolean force;
+
+    @Option(names = "--no-snapshot", negatable = false,
+            description = "Do not snapshot the seeded data at the end. The snapshot ('dbsim snapshot') lets runs start from "
+                    + "this data again; it takes about the tables' size without their indexes (3 MB for small, 157 MB for "
+                    + "medium) and 0.5 s (small) to 1.5 s (medium) at the end of the seed.")
+    boolean noSnapshot;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Parallel COPY connections (default: number of cores, at least 2).")
@@ -60,7 +67,7 @@ final class SeedCommand implements Callable<Integer> {
             out.println("database: " + db.description());
             Migrator.Outcome schema = new Migrator(db.connection()).migrate(List.of());
             out.println("schema: at version " + schema.version());
-            SeedResult result = SeedRun.seed(db, profile, seedOptions.seed(), reset, workers, progressSeconds,
+            SeedResult result = SeedRun.seed(db, profile, seedOptions.seed(), reset, workers, progressSeconds, !noSnapshot,
                     spec.commandLine().getErr());
             SeedSummary.print(out, result);
         }

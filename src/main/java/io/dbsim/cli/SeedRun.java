@@ -1,7 +1,10 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
+import io.dbsim.db.DataSnapshot;
 import io.dbsim.db.Database;
+import io.dbsim.db.TableChoice;
+import io.dbsim.seed.DomainTables;
 import io.dbsim.seed.SeedProfile;
 import io.dbsim.seed.SeedResult;
 import io.dbsim.seed.Seeder;
@@ -26,6 +29,25 @@ final class SeedRun {
 
     static SeedResult seed(Database db, SeedProfile profile, long seed, boolean reset, int workers,
                            int progressSeconds, PrintWriter progress) {
+        return seed(db, profile, seed, reset, workers, progressSeconds, true, progress);
+    }
+
+    /** With {@code snapshot}, the seeded tables are snapshotted at the end, so runs can start from this very data. */
+    static SeedResult seed(Database db, SeedProfile profile, long seed, boolean reset, int workers,
+                           int progressSeconds, boolean snapshot, PrintWriter progress) {
+        SeedResult result = load(db, profile, seed, reset, workers, progressSeconds, progress);
+        if (snapshot) {
+            progress.println(new DataSnapshot(db.connection()).take(new TableChoice(DomainTables.ALL),
+                    "dbsim seed (profile " + profile.name() + ", seed " + seed + ")", true, progress).summary());
+        } else {
+            progress.println("snapshot: none taken (--no-snapshot); 'dbsim snapshot take' takes one later");
+        }
+        progress.flush();
+        return result;
+    }
+
+    private static SeedResult load(Database db, SeedProfile profile, long seed, boolean reset, int workers,
+                                   int progressSeconds, PrintWriter progress) {
         if (progressSeconds < 1) {
             throw new UsageException("--progress must be at least 1 second, got " + progressSeconds);
         }

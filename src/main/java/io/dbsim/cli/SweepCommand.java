@@ -7,11 +7,10 @@ import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.Database;
-import io.dbsim.engine.RunListener;
-import io.dbsim.experiment.ExperimentListener;
 import io.dbsim.experiment.SweepExperiment;
+import io.dbsim.report.live.LiveMetrics;
+import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.CapacityConsole;
-import io.dbsim.report.ProgressLine;
 import io.dbsim.report.SweepFile;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
@@ -99,8 +98,15 @@ final class SweepCommand implements Callable<Integer> {
             description = "Response-time target of the capacity answer (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each step (the default when "
+            + "the database has one), when growth is what the sweep studies.")
+    boolean noRestore;
+
     @Option(names = "--force", description = "Run against a database that does not look like a local or test one.")
     boolean force;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Mixin
     Verbosity verbosity;
@@ -121,34 +127,24 @@ final class SweepCommand implements Callable<Integer> {
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null, null)));
+                progressEvery, null, null, metrics.port, metrics.bind, metrics.linger, null)));
         Workload workload = Workload.builtIn();
         Pattern chosen = workload.pattern(base.pattern());
         base = base.withPattern(chosen.name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
-        try (Database db = database.open()) {
+        try (LiveMetrics live = LiveMetrics.serve(base.metrics(), SeriesLabels.of(base), out);
+             Database db = database.open()) {
             out.println("database: " + db.description());
             RunTarget.prepareData(db, database, base.seed(), err);
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
-                    new ExperimentListener() {
-                        @Override
-                        public void said(String line) {
-                            err.println(line);
-                            err.flush();
-                        }
-
-                        @Override
-                        public RunListener runs() {
-                            return new ProgressLine(err);
-                        }
-
+                    new ConsoleExperimentListener(err, live.listener()) {
                         @Override
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);
                         }
-                    });
+                    }, DataRestore.beforeEachRun(db.connection(), noRestore, err));
             try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                 Sweep sweep = experiment.run(base.pattern(), poolSizes == null ? "users" : "pool size");
                 SweepFile.printTable(out, sweep);

@@ -35,7 +35,7 @@ public final class ConnectionSettings {
                     urlSources.add(s.name());
                     return s.value();
                 }).orElse(null);
-        if (jdbcUrl == null && libpq.anySet() && (flags.kind() == DatabaseKind.AUTO || flags.kind() == DatabaseKind.URL)) {
+        if (jdbcUrl == null && libpq.locationSet() && (flags.kind() == DatabaseKind.AUTO || flags.kind() == DatabaseKind.URL)) {
             jdbcUrl = libpq.jdbcUrl(user);
             urlSources.addAll(libpq.urlSources());
         }

@@ -21,6 +21,7 @@ public record LibpqEnvironment(Map<String, String> env) {
     public static final List<String> NAMES =
             List.of("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSSLMODE", "PGAPPNAME", "PGPASSFILE");
 
+    private static final List<String> LOCATION_NAMES = List.of("PGHOST", "PGPORT", "PGDATABASE", "PGUSER");
     private static final List<String> URL_NAMES = List.of("PGHOST", "PGPORT", "PGDATABASE", "PGSSLMODE");
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final String DEFAULT_PORT = "5432";
@@ -34,8 +35,13 @@ public record LibpqEnvironment(Map<String, String> env) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
     }
 
-    public boolean anySet() {
-        return NAMES.stream().anyMatch(n -> get(n).isPresent());
+    /**
+     * Whether the environment says where to connect (PGHOST, PGPORT, PGDATABASE or PGUSER): then dbsim connects where
+     * libpq would. A password or sslmode alone, often left in a shell, says nothing of where, and leaves the embedded
+     * server in charge.
+     */
+    public boolean locationSet() {
+        return LOCATION_NAMES.stream().anyMatch(n -> get(n).isPresent());
     }
 
     /** The variables that went into {@link #jdbcUrl}, in libpq's order, for saying where the settings came from. */

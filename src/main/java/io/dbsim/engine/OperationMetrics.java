@@ -17,6 +17,10 @@ public final class OperationMetrics {
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
     private final LongAdder retries = new LongAdder();
+    private final LongAdder warmUp = new LongAdder();
+    /** The failure and retry counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
+    private final long[] failuresSampled = new long[failures.length];
+    private long retriesSampled;
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -47,13 +51,23 @@ public final class OperationMetrics {
         retries.increment();
     }
 
+    /** An operation that started during the warm-up: left out of the statistics, shown in the time series as warm-up. */
+    public void warmUp() {
+        warmUp.increment();
+    }
+
+    /** Warm-up operations since the last call; called by the sampling thread only. */
+    long takeWarmUp() {
+        return warmUp.sumThenReset();
+    }
+
     private static long clamp(long micros) {
         return Micros.clamp(micros);
     }
 
     /**
      * Moves what was recorded since the last call into the run's totals and returns the interval's
-     * success and failure latencies; called by one sampling thread only.
+     * latencies and failures; called by one sampling thread only.
      */
     public synchronized Interval sample() {
         LatencyRecorder.Interval in = recorder.interval();
@@ -61,25 +75,36 @@ public final class OperationMetrics {
         failedSoFar.add(in.failed());
         poolWaitSoFar.add(in.poolWait());
         databaseSoFar.add(in.database());
-        return new Interval(in.total(), in.failed().getTotalCount(),
-                in.poolWait().getTotalCount() == 0 ? 0 : in.poolWait().getMean());
+        long[] failedByClass = new long[failures.length];
+        for (int i = 0; i < failures.length; i++) {
+            long sum = failures[i].sum();
+            failedByClass[i] = sum - failuresSampled[i];
+            failuresSampled[i] = sum;
+        }
+        long retried = retries.sum();
+        long retriedInInterval = retried - retriesSampled;
+        retriesSampled = retried;
+        return new Interval(in.total(), in.poolWait(), in.database(), in.failed().getTotalCount(), failedByClass,
+                retriedInInterval);
     }
 
     /**
-     * Latencies of the interval just sampled: successes' histogram, the failure count and the mean pool
-     * wait. The histogram is reused by the next sample: read it before then.
+     * The interval just sampled: successes' total, pool-wait and database histograms, the failure count (as the
+     * failure histogram has it), failures by {@link ErrorClass} ordinal and retries. The histograms are reused by
+     * the next sample: read them before then.
      */
-    public record Interval(Histogram succeeded, long failed, double poolWaitMeanMicros) {
+    public record Interval(Histogram succeeded, Histogram poolWait, Histogram database, long failed, long[] failedByClass,
+                           long retries) {
+
+        public double poolWaitMeanMicros() {
+            return poolWait.getTotalCount() == 0 ? 0 : poolWait.getMean();
+        }
     }
 
     /** The run's totals; call sample() first so the last interval is included. */
     public synchronized Summary summary() {
-        long[] byClass = new long[failures.length];
-        for (int i = 0; i < failures.length; i++) {
-            byClass[i] = failures[i].sum();
-        }
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                byClass, retries.sum());
+                failuresSampled.clone(), retriesSampled);
     }
 
     /** Everything measured for one operation, frozen. */

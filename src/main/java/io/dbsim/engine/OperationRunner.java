@@ -12,13 +12,11 @@ import io.dbsim.workload.OperationContext;
  */
 final class OperationRunner {
 
-    private final PoolGate gate;
     private final RunMetrics metrics;
     private final int maxTries;
     private final long recordFromNanos;
 
-    OperationRunner(PoolGate gate, RunMetrics metrics, int maxTries, long recordFromNanos) {
-        this.gate = gate;
+    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.recordFromNanos = recordFromNanos;
@@ -39,10 +37,13 @@ final class OperationRunner {
             long attemptStart = System.nanoTime();
             try {
                 op.work().run(lease, ctx);
+                lease.releaseQuietly();
                 long end = System.nanoTime();
                 ctx.lastError(null);
                 if (record) {
                     m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return lease.waitNanos();
             } catch (InterruptedException e) {
@@ -63,6 +64,8 @@ final class OperationRunner {
                 ctx.lastError(error);
                 if (record) {
                     m.failure(error, (System.nanoTime() - intendedStart) / 1000);
+                } else {
+                    m.warmUp();
                 }
                 return System.nanoTime() - (lease.askedAt() == 0 ? attemptStart : lease.askedAt());
             }

@@ -7,15 +7,21 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
-/** All measurements of one run: per operation, users' wake-up lateness, and the time series. */
+/** All measurements of one run: per operation, users' wake-up lateness, arrivals dropped, and the time series. */
 public final class RunMetrics {
 
     private final OperationMetrics[] operations;
     private final int operationCount;
     private final Recorder lateness = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram latenessSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private Histogram latenessInterval;
+    private final LongAdder dropped = new LongAdder();
+    private long droppedSampled;
     private final List<TimePoint> series = new ArrayList<>();
     private final RunListener listener;
     private long lastSampleNanos;
@@ -42,6 +48,16 @@ public final class RunMetrics {
         lateness.recordValue(Micros.clamp(micros));
     }
 
+    /** An open-model arrival that found --max-users operations in flight and was not started. */
+    public void dropArrival() {
+        dropped.increment();
+    }
+
+    /** Arrivals dropped as of the last sample, as the run's other totals are. */
+    public synchronized long droppedArrivals() {
+        return droppedSampled;
+    }
+
     /** Seconds since the previous sample. */
     public synchronized double secondsSinceLastSample(long nowNanos) {
         return Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
@@ -52,28 +68,39 @@ public final class RunMetrics {
                                          HostLoad.Point host, DatabasePoint database) {
         Histogram merged = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         long errors = 0;
+        long warmUp = 0;
         long endMillis = System.currentTimeMillis();
         long startMillis = endMillis - (nowNanos - lastSampleNanos) / 1_000_000;
         List<OperationTick> ticks = new ArrayList<>(operationCount);
+        Map<String, OperationMetrics.Interval> byOperation = new LinkedHashMap<>();
+        Map<String, OperationMetrics.Interval> byFlow = new LinkedHashMap<>();
         for (int i = 0; i < operations.length; i++) {
             OperationMetrics op = operations[i];
             OperationMetrics.Interval interval = op.sample();
             if (i < operationCount) {
+                warmUp += op.takeWarmUp();
                 ticks.add(OperationTick.of(op.name(), interval));
                 merged.add(interval.succeeded());
                 errors += interval.failed();
+                byOperation.put(op.name(), interval);
+            } else {
+                byFlow.put(op.name(), interval);
             }
             if (interval.succeeded().getTotalCount() > 0) {
                 listener.interval(op.name(), startMillis, endMillis, interval.succeeded());
             }
         }
-        latenessSoFar.add(lateness.getIntervalHistogram());
+        latenessInterval = lateness.getIntervalHistogram(latenessInterval);
+        latenessSoFar.add(latenessInterval);
+        long droppedNow = dropped.sum();
+        listener.measured(new SampledInterval(byOperation, byFlow, latenessInterval, droppedNow - droppedSampled));
+        droppedSampled = droppedNow;
         double seconds = Math.max(1e-9, (nowNanos - lastSampleNanos) / 1e9);
         lastSampleNanos = nowNanos;
         long ops = merged.getTotalCount() + errors;
         TimePoint point = new TimePoint(elapsedSeconds, ops, errors, ops / seconds,
                 merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(95) / 1000.0,
-                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks));
+                merged.getValueAtPercentile(99) / 1000.0, users, busy, idle, waiting, host, database, List.copyOf(ticks), warmUp / seconds);
         series.add(point);
         return point;
     }

@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What one run measured, frozen for the reports. */
+/**
+ * What one run measured, frozen for the reports.
+ *
+ * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
+ *                         the password; empty for a server dbsim started itself
+ */
 public record RunResult(
         RunSettings config,
         String database,
@@ -27,6 +32,7 @@ public record RunResult(
         int poolSize,
         Observation observation,
         List<FlowResult> flows,
+        String connectionSource,
         ThreadChoice threads) {
 
     public double peakHeapMb() {

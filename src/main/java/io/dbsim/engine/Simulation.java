@@ -10,6 +10,7 @@ import io.dbsim.observe.DatabaseObserver;
 import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
+import io.dbsim.observe.PoolTrackers;
 import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.WaitSummary;
@@ -59,6 +60,7 @@ public final class Simulation {
     private final ConnectionInfo database;
     private final RunListener listener;
     private volatile boolean stopRequested;
+    private volatile boolean aborted;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
@@ -67,7 +69,16 @@ public final class Simulation {
         this.workload = workload;
         this.pattern = pattern;
         this.database = database;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
+    }
+
+    /**
+     * Ends the run now without waiting for it, from the run's own threads: a threshold that failed for good. Unlike a
+     * stop (Ctrl-C), the run does not count as interrupted; whoever aborted it says why.
+     */
+    public void abort() {
+        aborted = true;
+        stopRequested = true;
     }
 
     /** Asks the run to end now; returns once the run has stopped its users (or after the timeout). */
@@ -114,7 +125,7 @@ public final class Simulation {
 
     private HikariConfig hikariConfig(PoolAcquireTracker tracker) {
         HikariConfig h = new HikariConfig();
-        h.setMetricsTrackerFactory(tracker);
+        h.setMetricsTrackerFactory(listener.poolTracker().map(theirs -> PoolTrackers.all(tracker, theirs)).orElse(tracker));
         h.setJdbcUrl(database.jdbcUrl());
         h.setUsername(database.user());
         h.setPassword(database.password());
@@ -158,7 +169,6 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
-        private final AtomicLong dropped = new AtomicLong();
         private final StatementCatalog catalog;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
@@ -185,7 +195,7 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(gate, metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
@@ -232,6 +242,7 @@ public final class Simulation {
                 samplerThread.interrupt();
                 joinQuietly(samplerThread);
             }
+            listener.ending();
             sampler.sample(false);
         }
 
@@ -304,7 +315,7 @@ public final class Simulation {
                     break;
                 }
                 if (inFlight.get() >= config.maxUsers()) {
-                    dropped.incrementAndGet();
+                    metrics.dropArrival();
                     continue;
                 }
                 inFlight.incrementAndGet();
@@ -395,9 +406,9 @@ public final class Simulation {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             Duration measured = elapsed.minus(config.warmUp()).isNegative() ? Duration.ZERO : elapsed.minus(config.warmUp());
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
-                    stopRequested, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
-                    metrics.series(), metrics.lateness(), userStats.fairness(started), dropped.get(), gate.size(), observation,
-                    flows, threadChoice);
+                    stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
+                    metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
+                    flows, database.source(), threadChoice);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

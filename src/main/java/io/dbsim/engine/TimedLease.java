@@ -31,6 +31,9 @@ final class TimedLease implements ConnectionLease {
 
     @Override
     public Connection acquire() throws SQLException, InterruptedException {
+        if (held != null) {
+            throw new IllegalStateException("an operation's work asked for a second connection before giving back its first");
+        }
         askedAt = System.nanoTime();
         held = gate.acquire();
         gotAt = System.nanoTime();
@@ -47,7 +50,10 @@ final class TimedLease implements ConnectionLease {
         }
     }
 
-    /** After a failure: the connection back to the pool if the work still held it (HikariCP evicts a broken one). */
+    /**
+     * After the work: the connection back to the pool if the work still holds it (after a failure; HikariCP evicts a
+     * broken one), so no operation can dry the pool up.
+     */
     void releaseQuietly() {
         Connection c = held;
         if (c == null) {

@@ -53,6 +53,7 @@ public final class AbExperiment {
     private final Duration warmUpRun;
     private final int repeat;
     private final ExperimentListener listener;
+    private final BeforeRun beforeRun;
     private final Stoppable runs = new Stoppable();
     private Map<String, PlanOutline> plansA;
     private Map<String, PlanOutline> plansB;
@@ -66,7 +67,7 @@ public final class AbExperiment {
      */
     public AbExperiment(RunSettings config, Workload workload, Pattern pattern, ConnectionInfo connection, Migrator migrator, List<String> withChange,
                         CandidateMigrations change, CandidateMigrations.Undo undo, Connection control, String candidates,
-                        Duration warmUpRun, int repeat, ExperimentListener listener) {
+                        Duration warmUpRun, int repeat, ExperimentListener listener, BeforeRun beforeRun) {
         this.config = config;
         this.workload = workload;
         this.pattern = pattern;
@@ -80,6 +81,7 @@ public final class AbExperiment {
         this.warmUpRun = warmUpRun;
         this.repeat = repeat;
         this.listener = listener;
+        this.beforeRun = beforeRun;
     }
 
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
@@ -115,6 +117,7 @@ public final class AbExperiment {
             String label = (wantB ? "B" : "A") + (side.size() + 1);
             listener.said("ab: run " + (i + 1) + "/" + order.size() + ": " + label + " ("
                     + (wantB ? "with " + candidates : "current schema") + ")");
+            beforeRun.prepare("ab: " + label);
             RunResult result = runs.run(new Simulation(config, workload, pattern, connection, listener.runs()));
             if (result == null || result.interrupted()) {
                 break;

@@ -40,6 +40,7 @@ public final class SweepExperiment {
     private final Duration stepDuration;
     private final int repeat;
     private final ExperimentListener listener;
+    private final BeforeRun beforeRun;
     private final Stoppable runs = new Stoppable();
 
     /**
@@ -47,7 +48,7 @@ public final class SweepExperiment {
      *             unmeasured start and the length of the run before the first step
      */
     public SweepExperiment(RunSettings base, Workload workload, Pattern pattern, ConnectionInfo database, List<Step> steps, Duration stepDuration,
-                           int repeat, ExperimentListener listener) {
+                           int repeat, ExperimentListener listener, BeforeRun beforeRun) {
         this.base = base;
         this.workload = workload;
         this.pattern = pattern.blended();
@@ -56,6 +57,7 @@ public final class SweepExperiment {
         this.stepDuration = stepDuration;
         this.repeat = repeat;
         this.listener = listener;
+        this.beforeRun = beforeRun;
     }
 
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
@@ -91,6 +93,7 @@ public final class SweepExperiment {
                 String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + steps.size();
                 listener.said(String.format(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up", label, step.users(),
                         step.users() == 1 ? "" : "s", step.pool(), Durations.format(stepDuration), Durations.format(warmUp)));
+                beforeRun.prepare("sweep: " + label);
                 RunResult result = runs.run(new Simulation(base.step(step.users(), step.pool(), warmUp.plus(stepDuration), warmUp),
                         workload, pattern, database, listener.runs()));
                 if (result == null) {

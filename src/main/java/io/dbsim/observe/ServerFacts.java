@@ -1,5 +1,7 @@
 package io.dbsim.observe;
 
+import io.dbsim.db.DataSnapshot;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +45,8 @@ public record ServerFacts(String version, Map<String, String> settings, List<Tab
                     + "SELECT CASE WHEN n.nspname = current_schema() THEN c.relname ELSE n.nspname || '.' || c.relname END, "
                     + "greatest(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid) FROM pg_class c "
                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
-                    + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+                    + "AND n.nspname NOT IN ('pg_catalog', 'information_schema', '" + DataSnapshot.SCHEMA + "') "
+                    + "AND n.nspname NOT LIKE 'pg_toast%' "
                     + "ORDER BY pg_total_relation_size(c.oid) DESC")) {
                 while (rs.next()) {
                     tables.add(new TableSize(rs.getString(1), rs.getLong(2), rs.getLong(3)));

@@ -2,7 +2,6 @@ package io.dbsim.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.Text;
-import io.dbsim.analysis.Verdict;
 import io.dbsim.analysis.compare.Change;
 import io.dbsim.analysis.compare.Comparison;
 import io.dbsim.analysis.compare.PlanChange;

@@ -51,6 +51,9 @@ public final class ConsoleReport {
         out.println(rule);
         out.println("dbsim run report" + (run.interrupted() ? "  (interrupted: what was measured until the stop)" : ""));
         out.println(rule);
+        if (run.abortedBy() != null) {
+            out.println("stopped early: threshold " + run.abortedBy());
+        }
         configuration(out, run);
         results(out, run);
         operations(out, run);
@@ -85,7 +88,8 @@ public final class ConsoleReport {
                     t.passed() ? "pass" : "FAIL");
         }
         long failed = run.thresholds().stream().filter(t -> !t.passed()).count();
-        out.println(failed == 0 ? "verdict: GO (every threshold passed)"
+        out.println(run.go() ? "verdict: GO (every threshold passed)" : failed == 0
+                ? "verdict: NO-GO (the run was stopped early by " + run.abortedBy() + ")"
                 : "verdict: NO-GO (" + failed + " of " + run.thresholds().size() + " thresholds failed)");
         out.flush();
     }
@@ -93,7 +97,8 @@ public final class ConsoleReport {
     private static void configuration(PrintWriter out, RunReport run) {
         Config c = run.config();
         out.println("configuration");
-        out.printf(Locale.ROOT, "  database            %s (PostgreSQL %s)%n", run.database().target(), run.database().serverVersion());
+        out.printf(Locale.ROOT, "  database            %s (PostgreSQL %s)%s%n", run.database().target(), run.database().serverVersion(),
+                run.database().connectionFrom() == null ? "" : ", settings from " + run.database().connectionFrom());
         if (c.openModel()) {
             out.printf(Locale.ROOT, "  arrival rate        %.1f/s for %s (open model, at most %d in flight)%n",
                     c.ratePerSec(), Format.seconds(c.durationS()), c.maxUsers());

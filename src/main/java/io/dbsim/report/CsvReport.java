@@ -71,6 +71,7 @@ public final class CsvReport {
             r.put("db_locks_not_granted", d == null ? null : d.locksNotGranted());
             r.put("db_commits_per_sec", d == null ? null : d.commitsPerSec());
             r.put("db_cache_hit_pct", d == null ? null : d.cacheHitPct());
+            r.put("warm_up_ops_per_sec", p.warmUpOpsPerSec());
             rows.add(r);
         }
         return rows;

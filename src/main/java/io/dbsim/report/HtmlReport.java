@@ -1,7 +1,6 @@
 package io.dbsim.report;
 
 import io.dbsim.Text;
-import io.dbsim.analysis.Bottlenecks;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.capacity.CapacitySection;
 
@@ -60,7 +59,8 @@ public final class HtmlReport {
         h.append("</h1><div class=\"meta\">").append(esc(run.startedAt())).append(" &middot; ")
                 .append(esc(run.database().target())).append(" (PostgreSQL ")
                 .append(esc(run.database().serverVersion())).append(") &middot; pattern ")
-                .append(esc(run.config().pattern())).append(run.interrupted()
+                .append(esc(run.config().pattern())).append(run.abortedBy() != null
+                        ? " &middot; <b>stopped early</b> by threshold " + esc(run.abortedBy()) : run.interrupted()
                         ? " &middot; <b>interrupted</b>: what was measured until the stop" : "").append("</div></header>\n");
     }
 

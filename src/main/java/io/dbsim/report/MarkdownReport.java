@@ -48,7 +48,9 @@ public final class MarkdownReport {
         m.append(findings.isEmpty() ? "- No bottleneck found.\n"
                 : "- " + findings.size() + " bottleneck" + (findings.size() == 1 ? "" : "s") + "; the most costly: "
                 + findings.get(0).title() + "\n");
-        if (run.interrupted()) {
+        if (run.abortedBy() != null) {
+            m.append("- The run was stopped early by a threshold: ").append(run.abortedBy()).append(".\n");
+        } else if (run.interrupted()) {
             m.append("- The run was interrupted: the figures cover what ran until the stop.\n");
         }
 
@@ -217,8 +219,8 @@ public final class MarkdownReport {
             m.append("Not decided: no thresholds were set.\n");
         } else {
             long failed = thresholds.stream().filter(t -> !t.passed()).count();
-            m.append("**").append(verdict).append("**: ").append(failed == 0 ? "every threshold passed"
-                    : failed + " of " + thresholds.size() + " thresholds failed").append(".\n");
+            m.append("**").append(verdict).append("**: ").append(failed > 0 ? failed + " of " + thresholds.size() + " thresholds failed"
+                    : run.abortedBy() != null ? "the run was stopped early by " + run.abortedBy() : "every threshold passed").append(".\n");
         }
         return m.toString();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsim.DbsimException;
 import io.dbsim.UsageException;
 import io.dbsim.db.ConnectionInfo;
+import io.dbsim.db.DataSnapshot;
 import io.dbsim.db.DatabaseErrors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -114,6 +115,8 @@ public final class Seeder {
                 }
             }
             SeedState.markLoading(c, profile.name(), seed);
+            // The data the old snapshot holds is about to be replaced: restoring it over the new seed would undo it.
+            new DataSnapshot(database).drop();
             s.execute("TRUNCATE " + String.join(", ", DomainTables.ALL) + " RESTART IDENTITY CASCADE");
             if (previous.isPresent()) {
                 restoreLeniently(s, previous.get().restoreDdl());

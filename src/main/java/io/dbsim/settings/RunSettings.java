@@ -1,6 +1,8 @@
 package io.dbsim.settings;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import java.util.Map;
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
+ * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  * @param threads    what the users run on; AUTO leaves it to the engine
  */
 public record RunSettings(
@@ -38,11 +41,12 @@ public record RunSettings(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        MetricsEndpoint metrics,
         ThreadModel threads) {
 
     public RunSettings {
         stages = List.copyOf(stages);
-        poolProperties = Map.copyOf(poolProperties);
+        poolProperties = Collections.unmodifiableMap(new LinkedHashMap<>(poolProperties));
         thresholds = List.copyOf(thresholds);
     }
 
@@ -50,7 +54,7 @@ public record RunSettings(
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, threads);
+                progressInterval, sampleInterval, thresholds, metrics, threads);
     }
 
     public boolean openModel() {
@@ -76,14 +80,14 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), threads);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), metrics, threads);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), threads);
+                sampleInterval, List.of(), metrics, threads);
     }
 
     /** The most users that run at once: the user count, the highest stage, or the open model's cap on operations in flight. */

@@ -28,6 +28,7 @@ public final class ScenarioFile {
     private record File(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
                         Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds,
+                        Integer metricsPort, String metricsBind, String metricsLinger,
                         String threads) {
     }
 
@@ -89,11 +90,12 @@ public final class ScenarioFile {
                 throw new UsageException(in + " pool queue must be fair or direct, got " + pool.queue());
             }
         }
-        return new SettingsLayer(f.pattern(), f.users(), f.ops(), duration(f.duration(), "duration"),
-                duration(f.thinkTime(), "think_time"), duration(f.rampUp(), "ramp_up"), stages,
+        return new SettingsLayer(f.pattern(), f.users(), f.ops(), seconds(f.duration(), "duration"),
+                duration(f.thinkTime(), "think_time"), seconds(f.rampUp(), "ramp_up"), stages,
                 f.rate() == null ? null : Rate.parse(f.rate()), f.maxUsers(), duration(f.warmUp(), "warm_up"), f.maxTries(),
                 f.seed(), pool.size(), pool.minIdle(), duration(pool.connectionTimeout(), "pool connection_timeout"),
                 pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
+                f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"),
                 threads(f.threads(), in));
     }
 
@@ -110,6 +112,11 @@ public final class ScenarioFile {
 
     private static Duration duration(String value, String what) {
         return value == null ? null : Durations.parse(value, what);
+    }
+
+    /** Where the flags take pgbench's plain seconds (-T, --ramp-up), the file does too. */
+    private static Duration seconds(String value, String what) {
+        return value == null ? null : Durations.parse(value, what, Durations.Bare.SECONDS);
     }
 
     /** Each entry a string as on the command line, or k6's object: {threshold: ..., abortOnFail: true, delayAbortEval: 10s}. */

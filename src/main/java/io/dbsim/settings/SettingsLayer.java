@@ -38,12 +38,15 @@ public record SettingsLayer(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        Integer metricsPort,
+        String metricsBind,
+        Duration metricsLinger,
         ThreadModel threads) {
 
     private static final RecordComponent[] COMPONENTS = SettingsLayer.class.getRecordComponents();
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -51,7 +54,8 @@ public record SettingsLayer(
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
-            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("threads", ThreadModel.AUTO);
+            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of())
+            .with("metricsLinger", Duration.ofSeconds(15)).with("threads", ThreadModel.AUTO);
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
     public static final SettingsLayer STRESS = EMPTY.with("users", 200).with("ops", 100);
@@ -94,7 +98,7 @@ public record SettingsLayer(
         SettingsLayer s = merge(layers);
         for (int i = 0; i < COMPONENTS.length; i++) {
             String name = COMPONENTS[i].getName();
-            if (s.values()[i] == null && !List.of("pattern", "duration", "poolMinIdle", "statementTimeout").contains(name)) {
+            if (s.values()[i] == null && !List.of("pattern", "duration", "poolMinIdle", "statementTimeout", "metricsPort", "metricsBind").contains(name)) {
                 throw new IllegalStateException("no default for " + name + ": the first layer must be DEFAULTS");
             }
         }
@@ -128,7 +132,8 @@ public record SettingsLayer(
         return new RunSettings(s.pattern(), s.users(), opsPerUser, s.duration(), s.thinkTime(), s.rampUp(), s.stages(),
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
-                s.sampleInterval(), s.thresholds(), s.threads());
+                s.sampleInterval(), s.thresholds(), MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()),
+                s.threads());
     }
 
     private static void require(boolean ok, String message) {

@@ -27,8 +27,8 @@ public record Threshold(String expression, String operation, String part, String
     private static final Pattern SHAPE = Pattern.compile(
             "^\\s*([A-Za-z0-9_.()]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
     private static final Pattern K6_PERCENTILE = Pattern.compile("p\\((\\d+(?:\\.\\d+)?)\\)");
-    /** dbsim's own percentiles by name; k6's p(N) takes any N. */
-    private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|pct|mean|avg|med|min|max|error_rate|rate|throughput)$");
+    /** dbsim's own percentiles by name; k6's p(N) takes any N, read through a placeholder no one can type (§). */
+    private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|p\u00a7|mean|avg|med|min|max|error_rate|rate|throughput)$");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
     private static final String HELP = "write thresholds like p95<500ms, p(95)<500, avg<200, read_member_detail.p99<200ms, "
             + "pool_wait.p95<50ms, error_rate<1% (or k6's rate<0.01) or throughput>500/s";
@@ -59,7 +59,7 @@ public record Threshold(String expression, String operation, String part, String
         }
         Matcher k6 = K6_PERCENTILE.matcher(m.group(1));
         String k6Percentile = k6.find() ? k6.group(1) : null;
-        String metric = k6Percentile == null ? m.group(1) : k6.replaceFirst("pct");
+        String metric = k6Percentile == null ? m.group(1) : k6.replaceFirst("p\u00a7");
         String comparator = m.group(2);
         double value = Double.parseDouble(m.group(3));
         String unit = m.group(4);
@@ -73,7 +73,7 @@ public record Threshold(String expression, String operation, String part, String
             case "avg" -> "mean";
             case "med" -> "p50";
             case "rate" -> "error_rate";
-            case "pct" -> "p" + k6Percentile;
+            case "p\u00a7" -> "p" + k6Percentile;
             default -> s.group(1);
         };
         String prefix = metric.substring(0, s.start());
@@ -127,6 +127,10 @@ public record Threshold(String expression, String operation, String part, String
                 case "/m" -> value / 60;
                 default -> throw new UsageException("threshold '" + expression + "': a throughput is per second or minute, e.g. throughput>500/s");
             };
+        }
+        if (abortOnFail && !"total".equals(part) && part != null) {
+            throw new UsageException("threshold '" + expression + "': abortOnFail is checked during the run on response time, error "
+                    + "rate and throughput; for " + part + " leave it to the verdict at the end");
         }
         return new Threshold(expression.trim(), operation, part, stat, comparator, limit, abortOnFail, delayAbortEval);
     }

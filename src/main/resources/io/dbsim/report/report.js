@@ -5,9 +5,12 @@
   const t = series.map(p => p.t_s.toFixed(1));
   const seconds = { x: { title: { display: true, text: 'seconds' } } };
 
+  const warmUp = series.some(p => p.warm_up_ops_per_sec > 0);
   draw('chart-throughput', { type: 'line', data: { labels: t, datasets: [
     line('operations/s', series.map(p => p.ops_per_sec), palette[0]),
-    line('errors', series.map(p => p.errors), palette[2])] },
+    line('errors', series.map(p => p.errors), palette[2])].concat(warmUp
+      ? [line('warm-up operations/s (not measured)', series.map(p => p.warm_up_ops_per_sec || 0), palette[5], { borderDash: [4, 3] })]
+      : []) },
     options: { scales: Object.assign({ y: { beginAtZero: true } }, seconds) } });
 
   draw('chart-latency', { type: 'line', data: { labels: t, datasets: [

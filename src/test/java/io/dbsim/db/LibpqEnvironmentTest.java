@@ -65,8 +65,9 @@ class LibpqEnvironmentTest {
     }
 
     @Test
-    void anyLibpqVariableCountsAsSetButEmptyOnesDoNot() {
-        assertThat(new LibpqEnvironment(Map.of("PGAPPNAME", "x")).anySet()).isTrue();
-        assertThat(new LibpqEnvironment(Map.of("PGHOST", "", "HOME", "/h")).anySet()).isFalse();
+    void onlyVariablesThatSayWhereToConnectLeaveTheEmbeddedServerButEmptyOnesDoNot() {
+        assertThat(new LibpqEnvironment(Map.of("PGUSER", "x")).locationSet()).isTrue();
+        assertThat(new LibpqEnvironment(Map.of("PGPASSWORD", "secret", "PGAPPNAME", "x")).locationSet()).isFalse();
+        assertThat(new LibpqEnvironment(Map.of("PGHOST", "", "HOME", "/h")).locationSet()).isFalse();
     }
 }

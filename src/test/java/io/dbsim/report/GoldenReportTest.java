@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs saved by the dbsim before the typed run report (src/test/resources/golden: a 70 s steady run with
  * thresholds, trends and a capacity estimate, and a staged business-flow run with a spike) render as they did
- * then: the same Markdown (also with a baseline), the same HTML around the same data, and the same console
+ * then: the same Markdown (also with a baseline), the same HTML page around the same data, and the same console
  * report the live run printed.
  */
 class GoldenReportTest {
@@ -48,10 +48,8 @@ class GoldenReportTest {
             int to = html.indexOf("</script>", from);
             JsonNode embedded = new ObjectMapper().readTree(html.substring(from, to).replace("\\u003c", "<"));
             assertContains(embedded, new ObjectMapper().readTree(text(run + ".json")), run);
-            String page = html.substring(0, from) + "RUN-DATA" + html.substring(to);
-            int chart = page.indexOf("<script>", page.indexOf("RUN-DATA")) + "<script>".length();
-            page = page.substring(0, chart) + "CHART-JS" + page.substring(page.indexOf("</script>", chart));
-            assertThat(page).as(run).isEqualTo(text(run + ".html.skeleton"));
+            String page = withoutScripts(html.substring(0, from) + "RUN-DATA" + html.substring(to));
+            assertThat(page).as(run).isEqualTo(withoutScripts(text(run + ".html.skeleton")));
         }
     }
 
@@ -73,6 +71,14 @@ class GoldenReportTest {
                 assertSameUpToLastDigit(actual[i], expected[i], run + " line " + (i + 1));
             }
         }
+    }
+
+    /**
+     * The page without the code of its scripts (Chart.js and dbsim's chart drawing, which HtmlReportTest runs in a real
+     * browser and which may improve): what is compared is the page and its data.
+     */
+    private static String withoutScripts(String page) {
+        return page.replaceAll("(?s)<script>.*?</script>", "<script>CODE</script>");
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\d+\\.(\\d+)");

@@ -23,6 +23,8 @@ public record Comparability(List<String> refusals, List<String> differences) {
 
     /** Tables this many times larger or smaller hold a different data volume, not a run's own inserts. */
     static final double VOLUME_FACTOR = 2;
+    /** More growth than this between the runs' starts is named: the data under the measurement moved. */
+    static final double GROWTH_PCT = 10;
     /** Settings are described as the JSON report writes them, e.g. stages as [{"duration_s":30.0,"target":50}]. */
     private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -41,6 +43,7 @@ public record Comparability(List<String> refusals, List<String> differences) {
             same(refusals, "users", ca.users(), cb.users());
         }
         volume(refusals, a.database().tables(), b.database().tables());
+        growth(differences, a.database().tableActivity(), b.database().tableActivity());
         Map<String, Object> va = listed(ca);
         Map<String, Object> vb = listed(cb);
         va.forEach((key, value) -> same(differences, key, value, vb.get(key)));
@@ -102,6 +105,34 @@ public record Comparability(List<String> refusals, List<String> differences) {
                 out.add(String.format(Locale.ROOT, "data volume: %s %,d -> %,d rows", table, ra, rb));
             }
         });
+    }
+
+    /**
+     * Tables that held more than {@link #GROWTH_PCT}% more (or fewer) rows when B started than when A did: the runs
+     * measured different data, which a restore between them (run --restore, ab by default) prevents.
+     */
+    private static void growth(List<String> out, List<RunReport.TableActivity> a, List<RunReport.TableActivity> b) {
+        if (a == null || b == null) {
+            return;
+        }
+        Map<String, Long> startA = new TreeMap<>();
+        a.forEach(t -> {
+            if (t.liveRowsAtStart() != null) {
+                startA.put(t.table(), t.liveRowsAtStart());
+            }
+        });
+        for (RunReport.TableActivity t : b) {
+            Long before = startA.get(t.table());
+            if (before == null || t.liveRowsAtStart() == null || before < 100) {
+                continue;
+            }
+            double pct = 100.0 * (t.liveRowsAtStart() - before) / before;
+            if (Math.abs(pct) > GROWTH_PCT) {
+                out.add(String.format(Locale.ROOT, "data changed between the runs: %s held %,d rows when A started and %,d when B "
+                        + "started (%+.0f%%): restore the data before each run (run --restore; ab and sweep do by default)",
+                        t.table(), before, t.liveRowsAtStart(), pct));
+            }
+        }
     }
 
     private static Map<String, Long> rows(List<RunReport.TableSize> tables) {
