@@ -23,11 +23,13 @@ final class LatencyRecorder {
             return new AtomicHistogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         }
 
+        /** Clearing a histogram walks all its counts, thousands of them; most operations record none in an interval. */
         private void reset() {
-            total.reset();
-            poolWait.reset();
-            database.reset();
-            failed.reset();
+            for (AtomicHistogram h : new AtomicHistogram[] {total, poolWait, database, failed}) {
+                if (h.getTotalCount() > 0) {
+                    h.reset();
+                }
+            }
         }
     }
 

@@ -61,6 +61,13 @@ public final class OperationMetrics {
         return warmUp.sumThenReset();
     }
 
+    /** Adding walks all of the interval's counts, so an interval with none is left out. */
+    static void addRecorded(Histogram to, Histogram interval) {
+        if (interval.getTotalCount() > 0) {
+            to.add(interval);
+        }
+    }
+
     private static long clamp(long micros) {
         return Micros.clamp(micros);
     }
@@ -71,10 +78,10 @@ public final class OperationMetrics {
      */
     public synchronized Interval sample() {
         LatencyRecorder.Interval in = recorder.interval();
-        totalSoFar.add(in.total());
-        failedSoFar.add(in.failed());
-        poolWaitSoFar.add(in.poolWait());
-        databaseSoFar.add(in.database());
+        addRecorded(totalSoFar, in.total());
+        addRecorded(failedSoFar, in.failed());
+        addRecorded(poolWaitSoFar, in.poolWait());
+        addRecorded(databaseSoFar, in.database());
         long[] failedByClass = new long[failures.length];
         for (int i = 0; i < failures.length; i++) {
             long sum = failures[i].sum();
