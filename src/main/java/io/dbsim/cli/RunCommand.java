@@ -29,7 +29,6 @@ import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
 import io.dbsim.settings.RunSettings;
-import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
@@ -46,9 +45,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate application users against the seeded database and report how it and the pool held up.",
-            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). With no database given,",
-            "an embedded PostgreSQL is started, migrated and seeded with the small profile first."})
+        description = {"Simulate application users against the database and report how it and the pool held up.",
+            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). The users run dbsim's member",
+            "workload on a seeded database, or your own: pgbench scripts (-f, -b) or a workload file (--workload) on any",
+            "PostgreSQL database. With no database given, an embedded PostgreSQL is started: migrated and seeded with the",
+            "small profile for the member workload, given pgbench's tables for -b, built from a workload file's setup:."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
@@ -56,6 +57,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    WorkloadOptions workloadOptions;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
@@ -108,11 +112,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunSettings config = options.settings(SettingsLayer.EMPTY);
-        Workload workload = Workload.builtIn();
-        Pattern chosen = workload.pattern(config.pattern());
-        config = config.withPattern(chosen.name());
-        workload.requireKnown(config.thresholds());
+        WorkloadSource source = workloadOptions.source();
+        RunSettings config = options.settings(source.defaults());
+        Workload known = source.checked(config.pattern());
+        known.requireKnown(config.thresholds());
+        config = config.withPattern(known.pattern(config.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
@@ -132,10 +136,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
              Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, config.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
             if (restore) {
                 DataRestore.required(connection, err);
             }
+            Pattern chosen = workload.pattern(config.pattern());
+            config = config.withPattern(chosen.name());
             IntervalLogRecorder intervals = new IntervalLogRecorder();
             LiveThresholds watch = new LiveThresholds(config.thresholds(), config.warmUp());
             List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), live.listener()));

@@ -17,6 +17,7 @@ import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Stage;
 import io.dbsim.workload.CapturedStatement;
+import io.dbsim.workload.CommandLatencies;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
@@ -138,6 +139,9 @@ public final class Simulation {
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
         }
+        if (config.queryMode() != null) {
+            config.queryMode().driverProperties().forEach(h::addDataSourceProperty);
+        }
         Properties props = new Properties();
         props.putAll(config.poolProperties());
         try {
@@ -169,7 +173,9 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
+        private final AtomicLong skipped = new AtomicLong();
         private final StatementCatalog catalog;
+        private final CommandLatencies commandLatencies;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
         private final RunSampler sampler;
@@ -195,7 +201,9 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos,
+                    config.latencyLimit() == null ? 0 : config.latencyLimit().toNanos());
+            this.commandLatencies = config.commandLatencies() ? CommandLatencies.of(operations) : CommandLatencies.NONE;
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
             int slots = config.openModel() ? 0 : startsNeeded();
             this.userStats = new UserStats(slots);
@@ -303,6 +311,8 @@ public final class Simulation {
 
         private void arrivals() throws InterruptedException {
             long interval = (long) (1e9 / config.ratePerSecond());
+            // pgbench -R with -L: an arrival already further behind its schedule than the limit cannot be on time; it is skipped.
+            long skipBehindNanos = config.latencyLimit() == null ? Long.MAX_VALUE : config.latencyLimit().toNanos();
             AtomicInteger inFlight = new AtomicInteger();
             SplittableRandom seeds = new SplittableRandom(config.seed());
             for (long k = 0; ; k++) {
@@ -314,6 +324,12 @@ public final class Simulation {
                 if (over()) {
                     break;
                 }
+                if (System.nanoTime() - intended > skipBehindNanos) {
+                    if (intended >= recordFromNanos) {
+                        skipped.incrementAndGet();
+                    }
+                    continue;
+                }
                 if (inFlight.get() >= config.maxUsers()) {
                     metrics.dropArrival();
                     continue;
@@ -322,9 +338,11 @@ public final class Simulation {
                 activeUsers.incrementAndGet();
                 SplittableRandom random = seeds.split();
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
+                int arrival = (int) (k % Integer.MAX_VALUE);
                 threads.arrive(() -> {
                     try {
-                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        OperationContext ctx = new OperationContext(keys, arrival, random, runToken, sequence, catalog,
+                                commandLatencies);
                         TimedLease lease = new TimedLease(gate);
                         if (mix.flow()) {
                             // An arrival of a flow walks the whole journey, without think time between steps.
@@ -408,7 +426,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
-                    flows, database.source(), threadChoice);
+                    flows, skipped.get(), commandLatencies.stats(), database.source(), threadChoice);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -442,7 +460,7 @@ public final class Simulation {
 
             @Override
             public void run() {
-                OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                OperationContext ctx = new OperationContext(keys, index, random, runToken, sequence, catalog, commandLatencies);
                 TimedLease lease = new TimedLease(gate);
                 long meanThink = config.thinkTime().toNanos();
                 FlowTracker flow = mix.flow() ? tracker(mix) : null;

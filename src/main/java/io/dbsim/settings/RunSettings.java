@@ -16,6 +16,9 @@ import java.util.Map;
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
+ * @param queryMode        pgbench's -M; null for the driver's own default
+ * @param latencyLimit     pgbench's -L: operations slower than this are counted as late; null for none
+ * @param commandLatencies pgbench's -r: time every command of scripts and workload files
  * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  * @param threads    what the users run on; AUTO leaves it to the engine
  */
@@ -41,6 +44,9 @@ public record RunSettings(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        QueryMode queryMode,
+        Duration latencyLimit,
+        boolean commandLatencies,
         MetricsEndpoint metrics,
         ThreadModel threads) {
 
@@ -54,7 +60,7 @@ public record RunSettings(
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, metrics, threads);
+                progressInterval, sampleInterval, thresholds, queryMode, latencyLimit, commandLatencies, metrics, threads);
     }
 
     public boolean openModel() {
@@ -80,14 +86,14 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), metrics, threads);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), queryMode, latencyLimit, false, metrics, threads);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), metrics, threads);
+                sampleInterval, List.of(), queryMode, latencyLimit, commandLatencies, metrics, threads);
     }
 
     /** The most users that run at once: the user count, the highest stage, or the open model's cap on operations in flight. */

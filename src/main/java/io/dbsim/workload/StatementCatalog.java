@@ -16,6 +16,7 @@ public final class StatementCatalog {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\d+|\\?");
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\\b\\d+(?:\\.\\d+)?\\b");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
     private final Map<String, CapturedStatement> bySql = new ConcurrentHashMap<>();
     private final Map<String, String> operationByShape = new ConcurrentHashMap<>();
@@ -25,7 +26,7 @@ public final class StatementCatalog {
     }
 
     /** The first operation to send {@code sql} names it; {@code example} is the statement with the values it ran with. */
-    void record(String sql, String operation, String example) {
+    public void record(String sql, String operation, String example) {
         if (bySql.putIfAbsent(sql, new CapturedStatement(operation, sql, example)) == null) {
             operationByShape.putIfAbsent(shape(sql), operation);
         }
@@ -40,10 +41,14 @@ public final class StatementCatalog {
         return Optional.ofNullable(operationByShape.get(shape(normalizedQuery)));
     }
 
-    /** Placeholders and constants made alike, as pg_stat_statements normalizes them, and spacing ignored. */
+    /**
+     * Placeholders and constants made alike, as pg_stat_statements normalizes them, spacing ignored, and a closing
+     * semicolon, which a script's SQL has and pg_stat_statements leaves out.
+     */
     public static String shape(String sql) {
         String s = PLACEHOLDER.matcher(sql).replaceAll("?");
         s = LITERAL.matcher(s).replaceAll("?");
-        return SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
+        s = SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
+        return TRAILING_SEMICOLONS.matcher(s).replaceAll("");
     }
 }

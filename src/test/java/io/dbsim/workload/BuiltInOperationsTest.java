@@ -43,7 +43,8 @@ class BuiltInOperationsTest {
     }
 
     private static OperationContext context(Connection c, StatementCatalog catalog) throws SQLException {
-        return new OperationContext(KeySpace.read(c), new SplittableRandom(3), "test", new AtomicLong(), catalog);
+        return new OperationContext(KeySpace.read(c), 0, new SplittableRandom(3), "test", new AtomicLong(), catalog,
+                CommandLatencies.NONE);
     }
 
     @Test
@@ -52,7 +53,7 @@ class BuiltInOperationsTest {
         try (Connection c = db.open()) {
             OperationContext ctx = context(c, catalog);
             for (Operation op : Operations.ALL) {
-                ctx.operation(op);
+                ctx.operation(op, true);
                 op.work().run(new OneConnection(c), ctx);
                 assertThat(c.getAutoCommit()).as(op.name() + " gives the connection back in autocommit").isTrue();
             }
@@ -86,7 +87,7 @@ class BuiltInOperationsTest {
         });
         try (Connection c = db.open()) {
             OperationContext ctx = context(c, new StatementCatalog());
-            ctx.operation(new Operation(0, "rename", OperationKind.WRITE, failing));
+            ctx.operation(new Operation(0, "rename", OperationKind.WRITE, failing), true);
 
             assertThatThrownBy(() -> failing.run(new OneConnection(c), ctx)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("division by zero");
