@@ -68,7 +68,8 @@ public record RunReport(
                          String poolQueue, Long statementTimeoutMs,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer retryConnectionLoss,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String queryMode,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyLimitMs) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyLimitMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String threads) {
 
         public boolean openModel() {
             return "open".equals(model);
@@ -230,10 +231,20 @@ public record RunReport(
     /**
      * The load generator itself.
      *
-     * @param cores the host's cores as the JVM saw them; null in reports written before it was recorded
+     * @param cores   the host's cores as the JVM saw them; null in reports written before it was recorded
+     * @param threads what the users ran on; null in reports written before it was recorded
      */
     public record Simulator(Latency wakeUpLatenessMs, double heapUsedPeakMb, double heapMaxMb,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer cores) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer cores,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Threads threads) {
+    }
+
+    /**
+     * The users' threads: {@code platform} (an OS thread each) or {@code virtual}, and why.
+     *
+     * @param carriers the virtual threads' carrier threads; null for platform threads
+     */
+    public record Threads(String model, @JsonInclude(JsonInclude.Include.NON_NULL) Integer carriers, String reason) {
     }
 
     /**

@@ -32,6 +32,7 @@ import io.dbsim.engine.Fairness;
 import io.dbsim.engine.OperationMetrics;
 import io.dbsim.engine.OperationTick;
 import io.dbsim.engine.RunResult;
+import io.dbsim.engine.ThreadChoice;
 import io.dbsim.engine.TimePoint;
 import io.dbsim.observe.DatabaseCounters;
 import io.dbsim.observe.DatabasePoint;
@@ -42,6 +43,7 @@ import io.dbsim.observe.StatementTick;
 import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.settings.Threshold;
 import org.HdrHistogram.Histogram;
 
@@ -113,7 +115,8 @@ public final class RunReports {
                 c.connectionTimeout().toMillis(), c.poolProperties(), c.poolQueue().name().toLowerCase(Locale.ROOT),
                 c.statementTimeout() == null ? null : c.statementTimeout().toMillis(), c.retryConnectionLoss(),
                 c.queryMode() == null ? QueryMode.DRIVER_DEFAULT : c.queryMode().name().toLowerCase(Locale.ROOT),
-                c.latencyLimit() == null ? null : milli(c.latencyLimit().toNanos() / 1e6));
+                c.latencyLimit() == null ? null : milli(c.latencyLimit().toNanos() / 1e6),
+                c.threads().name().toLowerCase(Locale.ROOT));
     }
 
     private static RunReport.Summary summary(RunResult run, RunSummary s) {
@@ -219,7 +222,13 @@ public final class RunReports {
 
     private static RunReport.Simulator simulator(RunResult run) {
         return new RunReport.Simulator(latency(run.wakeUpLateness()), milli(run.peakHeapMb()),
-                milli(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)), Runtime.getRuntime().availableProcessors());
+                milli(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)), Runtime.getRuntime().availableProcessors(),
+                threads(run.threads()));
+    }
+
+    private static RunReport.Threads threads(ThreadChoice choice) {
+        return choice == null ? null : new RunReport.Threads(choice.model().name().toLowerCase(Locale.ROOT),
+                choice.model() == ThreadModel.VIRTUAL ? choice.carriers() : null, choice.reason());
     }
 
     private static List<Point> series(RunResult run) {

@@ -1,6 +1,7 @@
 package io.dbsim.cli;
 
 import io.dbsim.UsageException;
+import io.dbsim.engine.ThreadChoice;
 import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.Rate;
@@ -8,6 +9,7 @@ import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.ScenarioFile;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Stage;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.settings.Threshold;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,6 +102,11 @@ public final class RunOptions {
             description = "fair: first come, first served queue in front of the pool (default); direct: HikariCP's own hand-off.")
     PoolQueue poolQueue;
 
+    @Option(names = "--threads", paramLabel = "auto|platform|virtual",
+            description = "What users run on: an OS thread each (platform), a virtual thread each (virtual), or auto (default): "
+                    + "platform up to " + ThreadChoice.PLATFORM_UP_TO + " users at once, virtual beyond.")
+    ThreadModel threads;
+
     @Option(names = "--statement-timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "PostgreSQL statement_timeout for the run's connections.")
     Duration statementTimeout;
@@ -176,6 +183,6 @@ public final class RunOptions {
                 rate == null ? null : Rate.parse(rate), maxUsers, warmUp, maxTries, seed, poolSize, poolMinIdle,
                 connectionTimeout, poolProperties == null ? null : new LinkedHashMap<>(poolProperties), poolQueue, statementTimeout,
                 progressEvery, sampleInterval, thresholds, retryConnectionLoss, queryMode, latencyLimit, reportPerCommand ? Boolean.TRUE : null,
-                metrics.port, metrics.bind, metrics.linger);
+                metrics.port, metrics.bind, metrics.linger, threads);
     }
 }

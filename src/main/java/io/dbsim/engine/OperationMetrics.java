@@ -3,14 +3,13 @@ package io.dbsim.engine;
 import io.dbsim.db.ErrorClass;
 import io.dbsim.observe.Micros;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Latencies of one operation, in microseconds, three ways (pool wait, database time, total) for
  * successes and total for failures, with failure counts by class and retries. Writers are
- * wait-free (HdrHistogram's Recorder), so thousands of users record without contending.
+ * wait-free ({@link LatencyRecorder}), so thousands of users record without waiting for each other.
  */
 public final class OperationMetrics {
 
@@ -18,10 +17,7 @@ public final class OperationMetrics {
     static final long[] NONE = new long[ErrorClass.values().length];
 
     private final String name;
-    private final Recorder total = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder poolWait = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder database = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
+    private final LatencyRecorder recorder = new LatencyRecorder();
     private final LongAdder[] failures = adders();
     private final LongAdder[] retries = adders();
     private final LongAdder late = new LongAdder();
@@ -35,10 +31,6 @@ public final class OperationMetrics {
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram databaseSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram failedSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private Histogram totalInterval;
-    private Histogram failedInterval;
-    private Histogram waitInterval;
-    private Histogram databaseInterval;
 
     public OperationMetrics(String name) {
         this.name = name;
@@ -57,14 +49,12 @@ public final class OperationMetrics {
     }
 
     public void success(long waitMicros, long databaseMicros, long totalMicros) {
-        poolWait.recordValue(clamp(waitMicros));
-        database.recordValue(clamp(databaseMicros));
-        total.recordValue(clamp(totalMicros));
+        recorder.success(clamp(waitMicros), clamp(databaseMicros), clamp(totalMicros));
     }
 
     public void failure(ErrorClass error, long totalMicros) {
         failures[error.ordinal()].increment();
-        failed.recordValue(clamp(totalMicros));
+        recorder.failure(clamp(totalMicros));
     }
 
     /** An attempt that failed with {@code error} and is tried again: counted apart from failures. */
@@ -87,6 +77,13 @@ public final class OperationMetrics {
         return warmUp.sumThenReset();
     }
 
+    /** Adding walks all of the interval's counts, so an interval with none is left out. */
+    static void addRecorded(Histogram to, Histogram interval) {
+        if (interval.getTotalCount() > 0) {
+            to.add(interval);
+        }
+    }
+
     private static long clamp(long micros) {
         return Micros.clamp(micros);
     }
@@ -96,16 +93,13 @@ public final class OperationMetrics {
      * latencies and failures; called by one sampling thread only.
      */
     public synchronized Interval sample() {
-        totalInterval = total.getIntervalHistogram(totalInterval);
-        failedInterval = failed.getIntervalHistogram(failedInterval);
-        totalSoFar.add(totalInterval);
-        failedSoFar.add(failedInterval);
-        waitInterval = poolWait.getIntervalHistogram(waitInterval);
-        databaseInterval = database.getIntervalHistogram(databaseInterval);
-        poolWaitSoFar.add(waitInterval);
-        databaseSoFar.add(databaseInterval);
+        LatencyRecorder.Interval in = recorder.interval();
+        addRecorded(totalSoFar, in.total());
+        addRecorded(failedSoFar, in.failed());
+        addRecorded(poolWaitSoFar, in.poolWait());
+        addRecorded(databaseSoFar, in.database());
         lateSampled = late.sum();
-        return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(),
+        return new Interval(in.total(), in.poolWait(), in.database(), in.failed().getTotalCount(),
                 sinceSampled(failures, failuresSampled), sinceSampled(retries, retriesSampled));
     }
 

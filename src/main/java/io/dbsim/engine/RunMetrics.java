@@ -80,7 +80,7 @@ public final class RunMetrics {
             if (i < operationCount) {
                 warmUp += op.takeWarmUp();
                 ticks.add(OperationTick.of(op.name(), interval));
-                merged.add(interval.succeeded());
+                OperationMetrics.addRecorded(merged, interval.succeeded());
                 errors += interval.failed();
                 byOperation.put(op.name(), interval);
             } else {

@@ -40,7 +40,8 @@ public record RunResult(
         List<FailureSpell> failureSpells,
         long skippedArrivals,
         List<CommandLatencies.Stat> commands,
-        String connectionSource) {
+        String connectionSource,
+        ThreadChoice threads) {
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

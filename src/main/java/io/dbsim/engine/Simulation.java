@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * One simulation run: virtual users (one virtual thread each) or a fixed arrival rate, over a
+ * One simulation run: users (one thread each, platform or virtual as {@link ThreadChoice} says) or a fixed arrival rate, over a
  * HikariCP pool with a fair queue in front, measured per operation, with a progress line like
  * pgbench -P. {@link #stop()} (Ctrl-C) ends it early; what was measured so far is kept.
  */
@@ -193,6 +193,8 @@ public final class Simulation {
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
         private final RunSampler sampler;
         private final WaitSummary.Tally waits;
+        private final ThreadChoice threadChoice = ThreadChoice.of(config);
+        private final UserThreads threads = new UserThreads(threadChoice.model());
         private int started;
         private long endedNanos;
 
@@ -245,6 +247,7 @@ public final class Simulation {
                 finish();
             } finally {
                 endedNanos = System.nanoTime();
+                threads.close();
                 samplerThread.interrupt();
                 joinQuietly(samplerThread);
             }
@@ -344,7 +347,7 @@ public final class Simulation {
                 activeUsers.incrementAndGet();
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
                 int arrival = (int) (k % Integer.MAX_VALUE);
-                Thread.ofVirtual().start(() -> {
+                threads.arrive(() -> {
                     try {
                         OperationContext ctx = new OperationContext(keys, arrival, random, runToken, sequence, catalog,
                                 commandLatencies);
@@ -382,7 +385,7 @@ public final class Simulation {
             users.add(user);
             everyUser.add(user);
             activeUsers.incrementAndGet();
-            user.thread = Thread.ofVirtual().name("user-" + index).start(user);
+            user.thread = threads.start("user-" + index, user);
         }
 
         private void awaitUsers() throws InterruptedException {
@@ -433,7 +436,7 @@ public final class Simulation {
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
                     flows, config.openModel() ? null : userFailures.spells(), skipped.get(), commandLatencies.stats(),
-                    database.source());
+                    database.source(), threadChoice);
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

@@ -221,6 +221,9 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "simulator: peak heap %.0f MB of %.0f MB; users woke up late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 sim.heapUsedPeakMb(), sim.heapMaxMb(), sim.wakeUpLatenessMs().p50(), sim.wakeUpLatenessMs().p99(),
                 sim.wakeUpLatenessMs().max());
+        if (sim.threads() != null) {
+            out.printf(Locale.ROOT, "threads: %s%n", Format.threads(sim.threads()));
+        }
     }
 
     private static void spikeAndTrends(PrintWriter out, RunReport run) {

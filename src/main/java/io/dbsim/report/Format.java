@@ -27,6 +27,13 @@ final class Format {
         return Durations.formatMillis(ms);
     }
 
+    /** What the users ran on, as the console and Markdown say it: {@code platform threads, one per user (auto: ...)}. */
+    static String threads(RunReport.Threads t) {
+        String what = t.carriers() == null ? t.model() + " threads, one per user"
+                : t.model() + " threads on " + t.carriers() + " carrier" + (t.carriers() == 1 ? "" : "s");
+        return what + " (" + t.reason() + ")";
+    }
+
     /** The name a statement is shown under: the operation that sent it, or its SQL cut to one line. */
     static String label(RunReport.StatementRow st) {
         if (st.operation() != null) {

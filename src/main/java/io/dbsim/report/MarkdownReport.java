@@ -65,6 +65,9 @@ public final class MarkdownReport {
         if (c.retryConnectionLoss() != null && c.retryConnectionLoss() > 0) {
             row(m, "connection loss", "retried up to " + c.retryConnectionLoss() + " times (backoff 100 ms doubling to 5 s, jittered)");
         }
+        if (run.simulator().threads() != null) {
+            row(m, "threads", Format.threads(run.simulator().threads()));
+        }
         row(m, "duration", n(run.elapsedS(), 1) + " s (measured " + n(run.measuredS(), 1) + " s)");
 
         m.append("\n## Response times\n\n| metric | target | actual | status |\n|---|---|---|---|\n");

@@ -50,7 +50,8 @@ public final class RunMerge {
                 whole.sampleInterval().toMillis()), sum(runs.stream().map(RunResult::wakeUpLateness).toList()),
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
                 runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
-                spells(runs), runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource());
+                spells(runs), runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource(),
+                first.run().threads());
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param latencyLimit     pgbench's -L: operations slower than this are counted as late; null for none
  * @param commandLatencies pgbench's -r: time every command of scripts and workload files
  * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
+ * @param threads    what the users run on; AUTO leaves it to the engine
  */
 public record RunSettings(
         String pattern,
@@ -49,7 +50,8 @@ public record RunSettings(
         QueryMode queryMode,
         Duration latencyLimit,
         boolean commandLatencies,
-        MetricsEndpoint metrics) {
+        MetricsEndpoint metrics,
+        ThreadModel threads) {
 
     public RunSettings {
         stages = List.copyOf(stages);
@@ -57,7 +59,7 @@ public record RunSettings(
         thresholds = List.copyOf(thresholds);
     }
 
-    /** Settings that retry nothing on connection loss, the default. */
+    /** Settings that retry nothing on connection loss and leave the thread model to the engine, the defaults. */
     public RunSettings(String pattern, int users, int opsPerUser, Duration duration, Duration thinkTime, Duration rampUp,
                        List<Stage> stages, double ratePerSecond, int maxUsers, Duration warmUp, int maxTries, long seed, int poolSize,
                        int poolMinIdle, Duration connectionTimeout, Map<String, String> poolProperties, PoolQueue poolQueue,
@@ -65,14 +67,14 @@ public record RunSettings(
                        QueryMode queryMode, Duration latencyLimit, boolean commandLatencies, MetricsEndpoint metrics) {
         this(pattern, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp, maxTries, seed,
                 poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, thresholds, 0, queryMode, latencyLimit, commandLatencies, metrics);
+                sampleInterval, thresholds, 0, queryMode, latencyLimit, commandLatencies, metrics, ThreadModel.AUTO);
     }
 
     /** The same settings with the pattern the workload resolved. */
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics);
+                progressInterval, sampleInterval, thresholds, retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics, threads);
     }
 
     public boolean openModel() {
@@ -98,13 +100,21 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, false, metrics);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, false, metrics, threads);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics);
+                sampleInterval, List.of(), retryConnectionLoss, queryMode, latencyLimit, commandLatencies, metrics, threads);
+    }
+
+    /** The most users that run at once: the user count, the highest stage, or the open model's cap on operations in flight. */
+    public int peakUsers() {
+        if (openModel()) {
+            return maxUsers;
+        }
+        return staged() ? stages.stream().mapToInt(Stage::target).max().orElse(0) : users;
     }
 }

@@ -29,7 +29,7 @@ public final class ScenarioFile {
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
                         Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds, Retry retry,
                         String queryMode, String latencyLimit, Boolean reportPerCommand, Integer metricsPort, String metricsBind,
-                        String metricsLinger) {
+                        String metricsLinger, String threads) {
     }
 
     /** {@code retry: {connection_loss: 3}}: the run's --retry-connection-loss. */
@@ -101,7 +101,8 @@ public final class ScenarioFile {
                 pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
                 f.retry() == null ? null : f.retry().connectionLoss(),
                 f.queryMode() == null ? null : queryMode(f.queryMode(), in), duration(f.latencyLimit(), "latency_limit"),
-                f.reportPerCommand(), f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"));
+                f.reportPerCommand(), f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"),
+                threads(f.threads(), in));
     }
 
     private static QueryMode queryMode(String value, String in) {
@@ -109,6 +110,17 @@ public final class ScenarioFile {
             return QueryMode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException(in + " query_mode must be simple, extended or prepared (pgbench's -M), got " + value);
+        }
+    }
+
+    private static ThreadModel threads(String value, String in) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ThreadModel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(in + " threads must be platform, virtual or auto, got " + value);
         }
     }
 

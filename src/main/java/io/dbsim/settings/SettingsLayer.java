@@ -44,7 +44,8 @@ public record SettingsLayer(
         Boolean commandLatencies,
         Integer metricsPort,
         String metricsBind,
-        Duration metricsLinger) {
+        Duration metricsLinger,
+        ThreadModel threads) {
 
     private static final RecordComponent[] COMPONENTS = SettingsLayer.class.getRecordComponents();
     /** Settings that may stay unset: the run then does without them, or the server or driver decides. */
@@ -52,7 +53,7 @@ public record SettingsLayer(
             "latencyLimit", "metricsPort", "metricsBind");
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -61,7 +62,7 @@ public record SettingsLayer(
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
             .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("retryConnectionLoss", 0).with("commandLatencies", false)
-            .with("metricsLinger", Duration.ofSeconds(15));
+            .with("metricsLinger", Duration.ofSeconds(15)).with("threads", ThreadModel.AUTO);
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
     public static final SettingsLayer STRESS = EMPTY.with("users", 200).with("ops", 100);
@@ -143,7 +144,7 @@ public record SettingsLayer(
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
                 s.sampleInterval(), s.thresholds(), s.retryConnectionLoss(), s.queryMode(), s.latencyLimit(), s.commandLatencies(),
-                MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()));
+                MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()), s.threads());
     }
 
     private static void require(boolean ok, String message) {

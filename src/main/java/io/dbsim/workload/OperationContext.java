@@ -1,17 +1,18 @@
 package io.dbsim.workload;
 
 import io.dbsim.db.ErrorClass;
-import org.jooq.DSLContext;
+import org.postgresql.PGStatement;
 
-import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * What an operation needs: where the keys are, its user's number and random stream, unique values, its user's jOOQ
- * context, and state of its own per user (a script's client) made on first use.
+ * What an operation needs: where the keys are, its user's number and random stream, unique values, where its
+ * statements are named, and state of its own per user (a script's client) made on first use.
  */
 public final class OperationContext {
 
@@ -27,7 +28,6 @@ public final class OperationContext {
     private final AtomicLong sequence;
     private final StatementCatalog catalog;
     private final CommandLatencies commandLatencies;
-    private final BoundDsl dsl;
     private Object[] userState = new Object[0];
     private ErrorClass lastError;
     private Operation operation;
@@ -46,7 +46,6 @@ public final class OperationContext {
         this.sequence = sequence;
         this.catalog = catalog;
         this.commandLatencies = commandLatencies;
-        this.dsl = new BoundDsl(catalog);
     }
 
     /**
@@ -89,9 +88,14 @@ public final class OperationContext {
         catalog.record(sql, operation.name(), example);
     }
 
-    /** This user's jOOQ context, pointed at the pooled connection of the operation in hand. */
-    DSLContext bindDsl(Connection connection) {
-        return dsl.bind(connection, operation);
+    /**
+     * Names a statement after the operation in hand the first time the run sends it, with the values it ran with
+     * written in (the driver's own rendering of its bound statement), so that it can be EXPLAINed as it ran.
+     */
+    void sent(String sql, PreparedStatement statement) throws SQLException {
+        if (!catalog.has(sql)) {
+            catalog.record(sql, operation.name(), statement.unwrap(PGStatement.class).toString());
+        }
     }
 
     /** How the last operation of this user ended: null when it succeeded. */

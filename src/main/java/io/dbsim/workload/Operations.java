@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 /** Every operation dbsim can simulate, by name. */
 public final class Operations {
 
-    private record Definition(String name, OperationKind kind, boolean explicitTransaction, JooqWork.Body body) {
+    private record Definition(String name, OperationKind kind, boolean explicitTransaction, JdbcWork.Body body) {
     }
 
     /** Numbered by position: the index is where each operation's metrics live, looked up without a map. */
@@ -34,7 +34,7 @@ public final class Operations {
     private static List<Operation> numbered(List<Definition> definitions) {
         return IntStream.range(0, definitions.size()).mapToObj(i -> {
             Definition d = definitions.get(i);
-            return new Operation(i, d.name(), d.kind(), new JooqWork(d.explicitTransaction(), d.body()));
+            return new Operation(i, d.name(), d.kind(), new JdbcWork(d.explicitTransaction(), d.body()));
         }).toList();
     }
 

@@ -1,12 +1,5 @@
 package io.dbsim.workload;
 
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.Query;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Every distinct SQL text the run's operations sent, with the operation that sent it first, so
  * pg_stat_statements rows can be named after dbsim's operations and our statements EXPLAINed.
- * Recording is one map lookup per statement; the example is rendered only the first time.
+ * Recording is one map lookup per statement; the example is made only the first time.
  */
 public final class StatementCatalog {
 
@@ -24,19 +17,15 @@ public final class StatementCatalog {
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\\b\\d+(?:\\.\\d+)?\\b");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
-    private static final Settings INLINE = new Settings().withRenderSchema(false);
 
     private final Map<String, CapturedStatement> bySql = new ConcurrentHashMap<>();
     private final Map<String, String> operationByShape = new ConcurrentHashMap<>();
 
-    void record(String sql, String operation, Query query) {
-        if (sql == null || bySql.containsKey(sql)) {
-            return;
-        }
-        record(sql, operation, query == null ? sql : DSL.using(SQLDialect.POSTGRES, INLINE).renderInlined(query));
+    boolean has(String sql) {
+        return bySql.containsKey(sql);
     }
 
-    /** SQL given as text (a script's, a workload file's), with its first values written into {@code example}. */
+    /** The first operation to send {@code sql} names it; {@code example} is the statement with the values it ran with. */
     public void record(String sql, String operation, String example) {
         if (bySql.putIfAbsent(sql, new CapturedStatement(operation, sql, example)) == null) {
             operationByShape.putIfAbsent(shape(sql), operation);
@@ -61,25 +50,5 @@ public final class StatementCatalog {
         s = LITERAL.matcher(s).replaceAll("?");
         s = SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
         return TRAILING_SEMICOLONS.matcher(s).replaceAll("");
-    }
-
-    /** One per user's jOOQ context: knows which operation the user is running. */
-    static final class Recorder implements ExecuteListener {
-
-        private final StatementCatalog catalog;
-        private String operation;
-
-        Recorder(StatementCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        void operation(String name) {
-            operation = name;
-        }
-
-        @Override
-        public void executeEnd(ExecuteContext ctx) {
-            catalog.record(ctx.sql(), operation, ctx.query());
-        }
     }
 }

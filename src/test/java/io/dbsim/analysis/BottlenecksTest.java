@@ -10,6 +10,7 @@ import io.dbsim.seed.SeedProfiles;
 import io.dbsim.seed.Seeder;
 import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.Patterns;
@@ -33,7 +34,7 @@ class BottlenecksTest {
     static RunSettings config(String pattern, int users, Duration duration, Duration think, int pool) {
         return new RunSettings(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
                 pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of(),
-                null, null, false, null);
+                0, null, null, false, null, ThreadModel.AUTO);
     }
 
     static RunResult run(ConnectionInfo db, RunSettings config) {

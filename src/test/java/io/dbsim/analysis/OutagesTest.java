@@ -65,7 +65,7 @@ class OutagesTest {
                     PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null);
             return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofSeconds(points.size()),
                     Duration.ofSeconds(points.size()), false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0),
-                    0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "");
+                    0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "", null);
         }
 
         RunResult run() {

@@ -8,6 +8,7 @@ import io.dbsim.db.ErrorClass;
 import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Stage;
+import io.dbsim.settings.ThreadModel;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
 import io.dbsim.workload.OperationKind;
@@ -17,6 +18,8 @@ import io.dbsim.workload.Patterns;
 import io.dbsim.workload.Workload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,14 +44,16 @@ class SimulationTest {
     }
 
     private static RunSettings closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
-                                    PoolQueue queue) {
+                                    PoolQueue queue, ThreadModel threads) {
         return new RunSettings(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
                 Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                null, null, false, null);
+                0, null, null, false, null, threads);
     }
 
     private static RunResult run(RunSettings config) {
-        return new Simulation(config, Workload.builtIn(), PATTERNS.named(config.pattern()), db, RunListener.NONE).run();
+        RunResult result = new Simulation(config, Workload.builtIn(), PATTERNS.named(config.pattern()), db, RunListener.NONE).run();
+        assertThat(result.threads().model()).isEqualTo(config.threads());
+        return result;
     }
 
     private static Map<String, Double> observedShares(RunResult result) {
@@ -63,9 +68,10 @@ class SimulationTest {
         expected.forEach((op, share) -> assertThat(observed.getOrDefault(op, 0.0)).as(op).isCloseTo(share, within(0.02)));
     }
 
-    @Test
-    void readHeavyMixMatchesItsPatternWithinTwoPointsOverFourThousandOperations() {
-        RunResult result = run(closed("read_heavy", 20, 200, null, Duration.ZERO, 8, PoolQueue.FAIR));
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void readHeavyMixMatchesItsPatternWithinTwoPointsOverFourThousandOperations(ThreadModel threads) {
+        RunResult result = run(closed("read_heavy", 20, 200, null, Duration.ZERO, 8, PoolQueue.FAIR, threads));
 
         assertThat(RunSummary.of(result).operations()).isEqualTo(4000);
         assertMixWithinTwoPoints(result, PATTERNS.named("read_heavy"), 20);
@@ -75,18 +81,20 @@ class SimulationTest {
         assertThat(RunSummary.of(result).failed()).isZero();
     }
 
-    @Test
-    void distributedPopulationMixesUserPatternsInTheirSharesAndOperationsWithinTwoPoints() {
-        RunResult result = run(closed("distributed", 40, 100, null, Duration.ZERO, 8, PoolQueue.FAIR));
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void distributedPopulationMixesUserPatternsInTheirSharesAndOperationsWithinTwoPoints(ThreadModel threads) {
+        RunResult result = run(closed("distributed", 40, 100, null, Duration.ZERO, 8, PoolQueue.FAIR, threads));
 
         assertThat(result.usersByPattern()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("read_heavy", 20, "write_heavy", 8, "mixed", 10, "file_operations", 2));
         assertMixWithinTwoPoints(result, PATTERNS.named("distributed"), 40);
     }
 
-    @Test
-    void aFlowRunsItsStepsInOrderAndMeasuresEachJourneyWhole() {
-        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolQueue.FAIR));
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void aFlowRunsItsStepsInOrderAndMeasuresEachJourneyWhole(ThreadModel threads) {
+        RunResult result = run(closed("business_flow", 4, 40, null, Duration.ZERO, 4, PoolQueue.FAIR, threads));
 
         assertThat(result.flows()).hasSize(1);
         FlowResult flow = result.flows().get(0);
@@ -114,9 +122,10 @@ class SimulationTest {
         }
     }
 
-    @Test
-    void usersOutnumberingConnectionsQueueFairlyAndTheWaitIsMeasured() {
-        RunResult result = run(closed("read_heavy", 40, 0, Duration.ofSeconds(4), Duration.ZERO, 2, PoolQueue.FAIR));
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void usersOutnumberingConnectionsQueueFairlyAndTheWaitIsMeasured(ThreadModel threads) {
+        RunResult result = run(closed("read_heavy", 40, 0, Duration.ofSeconds(4), Duration.ZERO, 2, PoolQueue.FAIR, threads));
 
         RunSummary s = RunSummary.of(result);
         assertThat(s.operations()).isGreaterThan(200);
@@ -127,13 +136,14 @@ class SimulationTest {
         assertThat(result.timeSeries()).anySatisfy(p -> assertThat(p.poolWaiting()).isGreaterThan(10));
     }
 
-    @Test
-    void stagesRaiseAndLowerTheUserCount() {
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void stagesRaiseAndLowerTheUserCount(ThreadModel threads) {
         RunSettings config = new RunSettings("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
                 List.of(new Stage(Duration.ofSeconds(1), 12), new Stage(Duration.ofSeconds(2), 12),
                         new Stage(Duration.ofSeconds(2), 0)),
                 0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                null, null, false, null);
+                0, null, null, false, null, threads);
         RunResult result = run(config);
 
         assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
@@ -141,22 +151,24 @@ class SimulationTest {
         assertThat(result.elapsed().toMillis()).isBetween(4_800L, 7_000L);
     }
 
-    @Test
-    void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule() {
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule(ThreadModel threads) {
         RunSettings config = new RunSettings("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
                 200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null,
                 Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                null, null, false, null);
+                0, null, null, false, null, threads);
         RunResult result = run(config);
 
         assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);
         assertThat(result.droppedArrivals()).isZero();
     }
 
-    @Test
-    void stopEndsTheRunKeepsWhatWasMeasuredAndLeavesNoBackend() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void stopEndsTheRunKeepsWhatWasMeasuredAndLeavesNoBackend(ThreadModel threads) throws Exception {
         Simulation simulation = new Simulation(closed("mixed", 30, 0, Duration.ofMinutes(5), Duration.ofMillis(20), 5,
-                PoolQueue.FAIR), Workload.builtIn(), PATTERNS.named("mixed"), db, RunListener.NONE);
+                PoolQueue.FAIR, threads), Workload.builtIn(), PATTERNS.named("mixed"), db, RunListener.NONE);
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(2_000);
@@ -176,8 +188,50 @@ class SimulationTest {
         assertThat(runBackends()).isZero();
     }
 
-    @Test
-    void databaseGoingAwayIsCountedAsConnectionLostAndTheRunEndsOnTime() throws Exception {
+    /**
+     * Users blocked inside a statement (on row locks another session holds) are the case a platform thread cannot be
+     * interrupted out of: the run still ends, as closing the pool aborts their connections.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void stopEndsTheRunWhileUsersWaitInsideTheDatabase(ThreadModel threads) throws Exception {
+        Simulation simulation = new Simulation(closed("write_heavy", 4, 0, Duration.ofMinutes(5), Duration.ZERO, 4,
+                PoolQueue.FAIR, threads), Workload.builtIn(), PATTERNS.named("write_heavy"), db, RunListener.NONE);
+        RunResult result;
+        long took;
+        try (Connection locker = db.open(); Statement s = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            s.execute("SELECT 1 FROM members FOR UPDATE");
+            s.execute("SELECT 1 FROM member_employments FOR UPDATE");
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                    simulation.stop(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            long start = System.nanoTime();
+            result = simulation.run();
+            took = System.nanoTime() - start;
+            assertThat(lockWaitingBackends()).isPositive();
+            locker.rollback();
+            stopper.join();
+        }
+
+        assertThat(result.interrupted()).isTrue();
+        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(15));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runBackends() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(runBackends()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
+    void databaseGoingAwayIsCountedAsConnectionLostAndTheRunEndsOnTime(ThreadModel threads) throws Exception {
         Thread killer = new Thread(() -> {
             try {
                 Thread.sleep(1_500);
@@ -187,7 +241,7 @@ class SimulationTest {
             }
         });
         killer.start();
-        RunResult result = run(closed("read_heavy", 10, 0, Duration.ofSeconds(4), Duration.ofMillis(10), 5, PoolQueue.FAIR));
+        RunResult result = run(closed("read_heavy", 10, 0, Duration.ofSeconds(4), Duration.ofMillis(10), 5, PoolQueue.FAIR, threads));
         killer.join();
 
         RunSummary s = RunSummary.of(result);
@@ -199,6 +253,15 @@ class SimulationTest {
             assertThat(f.kind()).isEqualTo("errors_connection_lost");
             assertThat(f.figures().get("errors")).isEqualTo(s.failuresByClass()[ErrorClass.CONNECTION_LOST.ordinal()]);
         });
+    }
+
+    private static long lockWaitingBackends() throws Exception {
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dbsim-run' "
+                     + "AND wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long runBackends() throws Exception {
