@@ -147,9 +147,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (segments.segmented() && junit != null) {
             throw new UsageException("a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
         }
-        if (segments.segmented() && config.commandLatencies()) {
-            throw new UsageException("-r (each command's latencies) is not merged across segments: leave it out of a segment");
-        }
         if (segments.segmented() && restore) {
             throw new UsageException("--restore in every segment would restore the data N times: run 'dbsim snapshot restore' "
                     + "once before the segments start");
