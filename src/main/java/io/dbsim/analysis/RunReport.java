@@ -242,11 +242,13 @@ public record RunReport(
      *
      * @param warmUpOpsPerSec operations that started during the warm-up (not measured), per second; null in reports
      *                        written before they were shown
+     * @param epochMs when the sample was taken by the wall clock; null in reports written before it was recorded
      */
     public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
                         int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
                         double simulatorCpuPct, double hostCpuPct, DbPoint db,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long epochMs) {
     }
 
     public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,

@@ -230,7 +230,8 @@ public final class RunReports {
             points.add(new Point(milli(p.elapsedSeconds()), p.operations(), p.errors(), milli(p.opsPerSecond()), milli(p.p50Ms()),
                     milli(p.p95Ms()), milli(p.p99Ms()), p.users(), p.poolBusy(), p.poolIdle(), p.poolWaiting(),
                     milli(p.heapUsedMb()), milli(p.host().heapAfterGcMb()), milli(p.host().simulatorCpuPct()),
-                    milli(p.host().hostCpuPct()), db(p.database()), milli(p.warmUpOpsPerSecond())));
+                    milli(p.host().hostCpuPct()), db(p.database()), milli(p.warmUpOpsPerSecond()),
+                    run.startedAt().toEpochMilli() + Math.round(p.elapsedSeconds() * 1000)));
         }
         return List.copyOf(points);
     }
