@@ -10,11 +10,15 @@ import java.util.Locale;
 /**
  * The capacity answer as reports state it (the `capacity` section of the run and capacity JSON, the
  * console's and HTML's capacity part), rounded once.
+ *
+ * @param doubt what makes the figures unconfirmed (a back-test or a verification outside its interval, an interval
+ *              too wide to pin the answer), stated before them; null when nothing does. It is also the first warning.
  */
 public record CapacitySection(boolean weak, Model model, Target target, double p95TargetMs, int maxUsersMeetingTarget,
                               int recommendedPoolSize, Integer contentionPoolSize, String limit, String limitReason,
                               double rangeRatio, Backtest backtest, List<String> warnings,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String doubt) {
 
     /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
     public double measuredBusy() {
@@ -51,6 +55,14 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                            Double predictedThroughputLow, Double predictedThroughputHigh, Boolean measuredInsideInterval) {
     }
 
+    /** The same answer with {@code doubt} as its first warning: what a reader must know before any figure. */
+    public CapacitySection leadingWith(String doubt) {
+        List<String> all = new ArrayList<>(List.of(doubt));
+        all.addAll(warnings);
+        return new CapacitySection(weak, model, target, p95TargetMs, maxUsersMeetingTarget, recommendedPoolSize,
+                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt);
+    }
+
     public static CapacitySection of(CapacityPlan plan) {
         UslFit fit = plan.fit();
         List<ModelPoint> points = new ArrayList<>();
@@ -78,7 +90,7 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                 b.throughputInterval().known() ? b.measuredInside() : null);
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
-                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()));
+                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt());
     }
 
     private static Double low(Interval i) {

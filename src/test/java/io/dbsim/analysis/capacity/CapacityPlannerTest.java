@@ -27,7 +27,7 @@ class CapacityPlannerTest {
     private static SweepStep step(int n, double x, int rounds, double roundsSpread) {
         double meanMs = 1000.0 * n / x;
         return new SweepStep(n, 64, 30, (long) (x * 30), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, n, n,
-                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread));
+                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread), 40, 0, 0);
     }
 
     private static Sweep sweep(List<SweepStep> steps) {
@@ -132,7 +132,7 @@ class CapacityPlannerTest {
 
     @Test
     void anInterruptedSingleRunStillGivesItsWeakEstimate() {
-        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500);
+        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500, 60, 0, 0);
 
         CapacityPlan plan = CapacityPlanner.fromSingleRun(run, 0.1, 1000, 0.1, 500, null);
 
