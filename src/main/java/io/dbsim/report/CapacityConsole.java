@@ -98,6 +98,13 @@ public final class CapacityConsole {
         }
         out.printf(Locale.ROOT, "  - the target keeps %.1f connections busy; the sweep measured up to %.1f (%.2fx)%n",
                 at.busyConnections(), plan.measuredBusy(), plan.rangeRatio());
+        CapacitySection.HostCpu host = plan.hostCpu();
+        if (host != null && host.capacityFactor() != 1) {
+            out.printf(Locale.ROOT, "  - the host's CPU: the simulator is expected to take %.0f%% of it at the target against %.0f%% at the "
+                            + "%d-user step (host at %.0f%%), which leaves the database %.0f%% of the rate the sweep measured%n",
+                    host.targetSimulatorCpuPct(), host.sweepSimulatorCpuPct(), host.sweepStepUsers(), host.sweepHostCpuPct(),
+                    100 * host.capacityFactor());
+        }
         out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();

@@ -80,9 +80,10 @@ public final class CapacityPlanner {
 
     private CapacityPlan answer(UslFit fit, UslIntervals uncertainty, boolean weak, int targetUsers, double thinkSeconds,
                                 double p95TargetMs, Integer givenPool, List<String> warnings, Backtest backtest) {
-        ClosedSystemModel model = new ClosedSystemModel(fit.model());
         double overheadMs = overheadMs();
         double think = thinkSeconds + overheadMs / 1000.0;
+        HostShare share = hostShare(fit, targetUsers, think, givenPool);
+        ClosedSystemModel model = new ClosedSystemModel(fit.model(), share.factor());
         double peak = fit.model().peakConcurrency();
         double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
         double hold = 1 / fit.model().lambda();
@@ -93,7 +94,7 @@ public final class CapacityPlanner {
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
         double p95 = p95(at);
-        TargetIntervals intervals = targetIntervals(uncertainty, targetUsers, think, pool, at, p95);
+        TargetIntervals intervals = targetIntervals(uncertainty, share.factor(), targetUsers, think, pool, at, p95);
         int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
         Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
 
@@ -170,15 +171,31 @@ public final class CapacityPlanner {
             warnings.add(0, doubt);
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, intervals, maxUsers,
-                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt);
+                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share);
     }
 
-    private static TargetIntervals targetIntervals(UslIntervals uncertainty, int users, double think, int pool,
+    /**
+     * What the simulator's CPU at the target leaves the database, from where the model without it puts the target
+     * (the pool given, or a pool as large as the users, which the recommended one does not exceed in throughput);
+     * estimated twice, the second time at the throughput the first gives.
+     */
+    private HostShare hostShare(UslFit fit, int users, double think, Integer givenPool) {
+        int pool = givenPool != null ? givenPool : Math.min(users, 1000);
+        boolean wakeUps = think > 0 && sweepThinkSeconds == 0;
+        int cores = Runtime.getRuntime().availableProcessors();
+        ClosedSystemModel.Prediction first = new ClosedSystemModel(fit.model()).predict(users, think, pool);
+        HostShare share = HostShare.expected(steps, first.busyMean(), first.throughput(), wakeUps, cores);
+        ClosedSystemModel.Prediction second = new ClosedSystemModel(fit.model(), share.factor()).predict(users, think, pool);
+        return HostShare.expected(steps, second.busyMean(), second.throughput(), wakeUps, cores);
+    }
+
+    private static TargetIntervals targetIntervals(UslIntervals uncertainty, double factor, int users, double think, int pool,
                                                    ClosedSystemModel.Prediction at, double p95Ms) {
-        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m).predict(users, think, pool).throughput());
-        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m).predict(users, think, pool).responseMean());
+        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
+        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m, factor).predict(users, think, pool)
+                .responseMean());
         double p95Ratio = at.responseMean() > 0 ? p95Ms / (1000 * at.responseMean()) : 1;
-        Interval oneRun = uncertainty.prediction(m -> new ClosedSystemModel(m).predict(users, think, pool).throughput());
+        Interval oneRun = uncertainty.prediction(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
         return new TargetIntervals(100 * uncertainty.relativeNoise(), uncertainty.noiseFromRounds(), throughput, responseMs,
                 responseMs.times(p95Ratio), oneRun);
     }

@@ -18,7 +18,8 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                               int recommendedPoolSize, Integer contentionPoolSize, String limit, String limitReason,
                               double rangeRatio, Backtest backtest, List<String> warnings,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String doubt) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String doubt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) HostCpu hostCpu) {
 
     /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
     public double measuredBusy() {
@@ -49,6 +50,15 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                          Double intervalNoisePct, String intervalNoiseSource) {
     }
 
+    /**
+     * The host's CPU the simulator is expected to take from a local database at the target ({@link HostShare}).
+     *
+     * @param capacityFactor the database's rate at the target over what the sweep measured at that concurrency
+     */
+    public record HostCpu(int sweepStepUsers, double sweepSimulatorCpuPct, double sweepHostCpuPct,
+                          double targetSimulatorCpuPct, double capacityFactor) {
+    }
+
     /** @param measuredInsideInterval null when the smaller steps leave no residual freedom for an interval */
     public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
                            double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct,
@@ -60,7 +70,7 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
         List<String> all = new ArrayList<>(List.of(doubt));
         all.addAll(warnings);
         return new CapacitySection(weak, model, target, p95TargetMs, maxUsersMeetingTarget, recommendedPoolSize,
-                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt);
+                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt, hostCpu);
     }
 
     public static CapacitySection of(CapacityPlan plan) {
@@ -90,7 +100,12 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                 b.throughputInterval().known() ? b.measuredInside() : null);
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
-                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt());
+                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt(), hostCpu(plan.hostShare()));
+    }
+
+    private static HostCpu hostCpu(HostShare share) {
+        return share == null ? null : new HostCpu(share.sweepStepUsers(), r(share.sweepSimulatorCpuPct()),
+                r(share.sweepHostCpuPct()), r(share.targetSimulatorCpuPct()), Round.milli(share.factor()));
     }
 
     private static Double low(Interval i) {
