@@ -18,6 +18,7 @@ import java.util.Map;
  * @param trends      null unless the run is steady and long enough to show trends
  * @param thresholds  null when no threshold was set (and then there is no verdict)
  * @param capacity    null unless a capacity estimate was asked for
+ * @param commands    each command's latencies of scripts and workload files (pgbench -r); null unless asked for
  * @param abortedBy   the abortOnFail threshold that stopped the run early, and when; null when none did
  */
 public record RunReport(
@@ -46,16 +47,24 @@ public record RunReport(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
         @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
         @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CommandRow> commands,
         @JsonInclude(JsonInclude.Include.NON_NULL) String abortedBy) {
 
     /** Raised when a key changes meaning or disappears; new keys do not raise it. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** The run's settings as the report states them (times in the unit their key names). */
+    /**
+     * The run's settings as the report states them (times in the unit their key names).
+     *
+     * @param queryMode      pgbench's -M (simple, extended, prepared) or driver_default; null in runs saved before it was recorded
+     * @param latencyLimitMs pgbench's -L; null (and left out of the JSON) without one
+     */
     public record Config(String pattern, String model, int users, int opsPerUser, Double durationS, long thinkTimeMs,
                          double rampUpS, double warmUpS, List<StageRow> stages, double ratePerSec, int maxUsers, int maxTries,
                          long seed, int poolSize, int poolMinIdle, long connectionTimeoutMs, Map<String, String> poolProperties,
-                         String poolQueue, Long statementTimeoutMs) {
+                         String poolQueue, Long statementTimeoutMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String queryMode,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyLimitMs) {
 
         public boolean openModel() {
             return "open".equals(model);
@@ -140,10 +149,20 @@ public record RunReport(
                              long tableRows) {
     }
 
+    /** @param latencyLimit null without a latency limit */
     public record Summary(long operations, long succeeded, long failed, long retries, double successRatePct,
                           double errorRatePct, double throughputOpsPerSec, Latency latencyMs, Latency poolWaitMs,
                           Latency databaseMs, double poolWaitSharePct, Map<String, Long> errors,
-                          List<DistributionPoint> latencyDistributionMs) {
+                          List<DistributionPoint> latencyDistributionMs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) LatencyLimit latencyLimit) {
+    }
+
+    /**
+     * pgbench's -L, by its definitions: {@code late} operations succeeded but took longer than the limit (of those that
+     * succeeded); with --rate, {@code skipped} arrivals were already further behind schedule than the limit and were not
+     * run (of all arrivals that came due: succeeded, failed and skipped). Without --rate, skipped is null.
+     */
+    public record LatencyLimit(double limitMs, long late, double latePct, Long skipped, Double skippedPct) {
     }
 
     /** A latency distribution's summary, in milliseconds; all zero when nothing was measured. */
@@ -156,9 +175,22 @@ public record RunReport(
     /**
      * @param intervals the operation's figures per time-series point, columns aligned with {@code timeseries}
      */
+    /** @param late successes slower than the latency limit; null without one */
     public record OperationRow(String name, long count, long succeeded, long failed, long retries, double sharePct,
                                Latency latencyMs, Latency poolWaitMs, Latency databaseMs, Latency failedLatencyMs,
-                               Map<String, Long> errors, OperationIntervals intervals) {
+                               Map<String, Long> errors, OperationIntervals intervals,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Long late) {
+    }
+
+    /**
+     * One command of a script or a workload file's operation, as pgbench -r reports it: its latency when it completed
+     * (measured part only), and how many executions failed at it.
+     *
+     * @param index the command's position in its operation, from 0
+     * @param line  the line it starts on in its file
+     */
+    public record CommandRow(String operation, int index, int line, boolean sql, String command, long completed, long failed,
+                             Latency latencyMs) {
     }
 
     public record OperationIntervals(long[] succeeded, long[] failed, double[] meanMs, double[] p50Ms, double[] p95Ms,
@@ -199,11 +231,13 @@ public record RunReport(
      *
      * @param warmUpOpsPerSec operations that started during the warm-up (not measured), per second; null in reports
      *                        written before they were shown
+     * @param epochMs when the sample was taken by the wall clock; null in reports written before it was recorded
      */
     public record Point(double tS, long ops, long errors, double opsPerSec, double p50Ms, double p95Ms, double p99Ms, int users,
                         int poolActive, int poolIdle, int poolWaiting, double heapUsedMb, double heapAfterGcMb,
                         double simulatorCpuPct, double hostCpuPct, DbPoint db,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double warmUpOpsPerSec,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long epochMs) {
     }
 
     public record DbPoint(int backends, int active, int idleInTransaction, int locksNotGranted, double commitsPerSec,
@@ -254,7 +288,7 @@ public record RunReport(
     public RunReport withCapacity(CapacitySection estimate) {
         return new RunReport(schemaVersion, tool, startedAt, elapsedS, measuredS, interrupted, config, database, usersByPattern,
                 summary, operations, flows, pool, simulator, droppedArrivals, timeseries, statements, bottlenecks, notes, spike,
-                trends, assessment, thresholds, verdict, estimate, abortedBy);
+                trends, assessment, thresholds, verdict, estimate, commands, abortedBy);
     }
 
     /** Thresholds and their verdict: GO when every threshold passed and none stopped the run. */

@@ -1,6 +1,8 @@
 package io.dbsim.analysis;
 
 import io.dbsim.analysis.RunReport.Activity;
+import io.dbsim.analysis.RunReport.CommandRow;
+import io.dbsim.analysis.RunReport.LatencyLimit;
 import io.dbsim.analysis.RunReport.Config;
 import io.dbsim.analysis.RunReport.Database;
 import io.dbsim.analysis.RunReport.DbPoint;
@@ -37,6 +39,7 @@ import io.dbsim.observe.ServerFacts;
 import io.dbsim.observe.StatementStat;
 import io.dbsim.observe.StatementTick;
 import io.dbsim.observe.WaitSummary;
+import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Threshold;
 import org.HdrHistogram.Histogram;
@@ -82,12 +85,12 @@ public final class RunReports {
         Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(run, s, thresholds);
         return new RunReport(RunReport.SCHEMA_VERSION, "dbsim", run.startedAt().toString(), milli(run.elapsed().toMillis() / 1000.0),
                 milli(run.measured().toMillis() / 1000.0), run.interrupted(), config(run.config()), database(run),
-                run.usersByPattern(), summary(s), operations(run, s), flows(run), pool(run, pool), simulator(run),
+                run.usersByPattern(), summary(run, s), operations(run, s), flows(run), pool(run, pool), simulator(run),
                 run.droppedArrivals(), series(run), statements(run), findings(findings),
                 run.observation() == null ? List.of() : run.observation().notes(), spike.map(RunReports::spike).orElse(null),
                 trends.map(RunReports::trends).orElse(null), Assessment.of(run, s, findings, spike, trends),
                 verdict == null ? null : thresholds(verdict), verdict == null ? null : verdict.go() && abortedBy == null ? "GO" : "NO-GO",
-                estimate == null ? null : CapacitySection.of(estimate), abortedBy);
+                estimate == null ? null : CapacitySection.of(estimate), commands(run), abortedBy);
     }
 
     public static Latency latency(Histogram h) {
@@ -102,10 +105,12 @@ public final class RunReports {
                 c.stages().stream().map(st -> new StageRow(st.duration().toMillis() / 1000.0, st.target())).toList(),
                 c.ratePerSecond(), c.maxUsers(), c.maxTries(), c.seed(), c.poolSize(), c.poolMinIdle(),
                 c.connectionTimeout().toMillis(), c.poolProperties(), c.poolQueue().name().toLowerCase(Locale.ROOT),
-                c.statementTimeout() == null ? null : c.statementTimeout().toMillis());
+                c.statementTimeout() == null ? null : c.statementTimeout().toMillis(),
+                c.queryMode() == null ? QueryMode.DRIVER_DEFAULT : c.queryMode().name().toLowerCase(Locale.ROOT),
+                c.latencyLimit() == null ? null : milli(c.latencyLimit().toNanos() / 1e6));
     }
 
-    private static RunReport.Summary summary(RunSummary s) {
+    private static RunReport.Summary summary(RunResult run, RunSummary s) {
         List<DistributionPoint> distribution = new ArrayList<>();
         if (s.total().getTotalCount() > 0) {
             for (double p : DISTRIBUTION) {
@@ -114,7 +119,37 @@ public final class RunReports {
         }
         return new RunReport.Summary(s.operations(), s.succeeded(), s.failed(), s.retries(), milli(s.successRate()),
                 milli(s.errorRate()), milli(s.throughput()), latency(s.total()), latency(s.poolWait()), latency(s.database()),
-                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution));
+                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution), latencyLimit(run, s));
+    }
+
+    /** pgbench's late (of the successes) and, with --rate, skipped (of all that came due) over the measured part. */
+    private static LatencyLimit latencyLimit(RunResult run, RunSummary s) {
+        if (run.config().latencyLimit() == null) {
+            return null;
+        }
+        long late = run.operations().stream().mapToLong(OperationMetrics.Summary::late).sum();
+        Long skipped = run.config().openModel() ? run.skippedArrivals() : null;
+        Double skippedPct = skipped == null ? null : milli(100.0 * skipped / Math.max(1, s.operations() + skipped));
+        return new LatencyLimit(milli(run.config().latencyLimit().toNanos() / 1e6), late,
+                milli(100.0 * late / Math.max(1, s.succeeded())), skipped, skippedPct);
+    }
+
+    private static List<CommandRow> commands(RunResult run) {
+        if (!run.config().commandLatencies()) {
+            return null;
+        }
+        return run.commands().stream().map(c -> new CommandRow(c.operation(), c.index(), c.command().line(), c.command().sql(),
+                c.command().text(), c.latencyNanos().getTotalCount(), c.failed(), nanosLatency(c.latencyNanos()))).toList();
+    }
+
+    /** A latency summary in milliseconds from a histogram of nanoseconds. */
+    private static Latency nanosLatency(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return new Latency(0, 0, 0, 0, 0, 0, 0);
+        }
+        return new Latency(milli(h.getMean() / 1e6), milli(h.getValueAtPercentile(50) / 1e6), milli(h.getValueAtPercentile(90) / 1e6),
+                milli(h.getValueAtPercentile(95) / 1e6), milli(h.getValueAtPercentile(99) / 1e6), milli(h.getMinValue() / 1e6),
+                milli(h.getMaxValue() / 1e6));
     }
 
     private static List<OperationRow> operations(RunResult run, RunSummary s) {
@@ -123,7 +158,7 @@ public final class RunReports {
             rows.add(new OperationRow(op.name(), op.count(), op.succeeded(), op.failed(), op.retries(),
                     milli(100.0 * op.count() / Math.max(1, s.operations())), latency(op.total()), latency(op.poolWait()),
                     latency(op.database()), latency(op.failedLatency()), errors(op.failuresByClass()),
-                    intervals(run.timeSeries(), op.name())));
+                    intervals(run.timeSeries(), op.name()), run.config().latencyLimit() == null ? null : op.late()));
         }
         return List.copyOf(rows);
     }
@@ -186,7 +221,8 @@ public final class RunReports {
             points.add(new Point(milli(p.elapsedSeconds()), p.operations(), p.errors(), milli(p.opsPerSecond()), milli(p.p50Ms()),
                     milli(p.p95Ms()), milli(p.p99Ms()), p.users(), p.poolBusy(), p.poolIdle(), p.poolWaiting(),
                     milli(p.heapUsedMb()), milli(p.host().heapAfterGcMb()), milli(p.host().simulatorCpuPct()),
-                    milli(p.host().hostCpuPct()), db(p.database()), milli(p.warmUpOpsPerSecond())));
+                    milli(p.host().hostCpuPct()), db(p.database()), milli(p.warmUpOpsPerSecond()),
+                    run.startedAt().toEpochMilli() + Math.round(p.elapsedSeconds() * 1000)));
         }
         return List.copyOf(points);
     }

@@ -16,7 +16,6 @@ import io.dbsim.report.live.LiveMetrics;
 import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.JsonReport;
 import io.dbsim.settings.RunSettings;
-import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
@@ -82,6 +81,9 @@ final class AbCommand implements Callable<Integer> {
     RunOptions options;
 
     @Mixin
+    WorkloadOptions workloadOptions;
+
+    @Mixin
     ComparisonOutputs outputs;
 
     @Mixin
@@ -97,6 +99,7 @@ final class AbCommand implements Callable<Integer> {
         }
         outputs.check();
         CandidateMigrations change = CandidateMigrations.read(candidates);
+        WorkloadSource source = workloadOptions.source();
         for (Path folder : baseFolders) {
             if (!Files.isDirectory(folder)) {
                 throw new UsageException("--migrations " + folder + " is not a folder of Flyway migrations");
@@ -105,15 +108,12 @@ final class AbCommand implements Callable<Integer> {
         if (saveRuns != null && Files.isRegularFile(saveRuns)) {
             throw new UsageException("--save-runs " + saveRuns + " is a file: give a folder such as reports/ab-runs");
         }
-        RunSettings config = options.settings(SettingsLayer.EMPTY);
+        RunSettings config = options.settings(source.defaults());
         if (options.anyThresholdFlag()) {
             throw new UsageException("ab compares A with B and does not check --threshold: gate it with --fail-on-regression 10%, "
                     + "or check thresholds with 'dbsim run'");
         }
-        Workload workload = Workload.builtIn();
-        Pattern pattern = workload.pattern(config.pattern());
-        config = config.withPattern(pattern.name());
-        workload.requireKnown(config.thresholds());
+        config = config.withPattern(source.checked(config.pattern()).pattern(config.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
@@ -121,18 +121,21 @@ final class AbCommand implements Callable<Integer> {
              Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, config.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
+            Migrator migrator = source.migrator(connection);
             List<String> base = baseFolders.stream().map(Path::toString).toList();
+            Pattern pattern = workload.pattern(config.pattern());
+            config = config.withPattern(pattern.name());
             List<String> withChange = new ArrayList<>(base);
             withChange.add(candidates.toString());
-            Migrator migrator = new Migrator(connection);
             try (Connection c = connection.open("dbsim-ab")) {
-                if (change.appliedIn(c)) {
+                if (change.appliedIn(c, migrator.historyTable())) {
                     throw new DbsimException("the database already has migrations from " + candidates + " applied (" + String.join(", ",
                             change.scripts()) + "): take them back, or use a fresh database, so that A is the schema without them");
                 }
                 migrator.migrate(base);
-                CandidateMigrations.Undo undo = change.undo(c);
+                CandidateMigrations.Undo undo = change.undo(c, migrator.historyTable());
                 AbExperiment experiment = new AbExperiment(config, workload, pattern, connection, migrator, withChange, change, undo, c,
                         candidates.toString(), warmUpRun, repeat, listener(err, live), DataRestore.beforeEachRun(connection, noRestore, err));
                 try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {

@@ -22,6 +22,7 @@ import java.util.Arrays;
             "Add --verbose to any command for stack traces."},
         subcommands = {DemoCommand.class, MigrateCommand.class, SeedCommand.class, RunCommand.class, SweepCommand.class,
             CapacityCommand.class, ReportCommand.class, CompareCommand.class, AbCommand.class, SnapshotCommand.class,
+            MergeCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Dbsim implements Runnable {
 

@@ -29,4 +29,12 @@ public class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             return Durations.Bare.SECONDS;
         }
     }
+
+    /** Where pgbench takes plain milliseconds (-L 50), a number without a unit is milliseconds here too. */
+    public static final class Millis extends DurationConverter {
+        @Override
+        Durations.Bare bare() {
+            return Durations.Bare.MILLISECONDS;
+        }
+    }
 }

@@ -17,6 +17,7 @@ import io.dbsim.engine.IntervalLogRecorder;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
+import io.dbsim.engine.TestShare;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.live.LiveMetrics;
 import io.dbsim.report.live.SeriesLabels;
@@ -28,8 +29,13 @@ import io.dbsim.report.JunitReport;
 import io.dbsim.report.JsonReport;
 import io.dbsim.report.MarkdownReport;
 import io.dbsim.report.ProgressLine;
+import io.dbsim.segment.IntervalHistograms;
+import io.dbsim.segment.SegmentFile;
+import io.dbsim.segment.SegmentRecord;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.settings.Segment;
 import io.dbsim.settings.SettingsLayer;
+import io.dbsim.settings.Threshold;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
@@ -46,9 +52,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate application users against the seeded database and report how it and the pool held up.",
-            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). With no database given,",
-            "an embedded PostgreSQL is started, migrated and seeded with the small profile first."})
+        description = {"Simulate application users against the database and report how it and the pool held up.",
+            "Closed model (--users, --ops or --duration, --stages) or open model (--rate). The users run dbsim's member",
+            "workload on a seeded database, or your own: pgbench scripts (-f, -b) or a workload file (--workload) on any",
+            "PostgreSQL database. With no database given, an embedded PostgreSQL is started: migrated and seeded with the",
+            "small profile for the member workload, given pgbench's tables for -b, built from a workload file's setup:."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
@@ -56,6 +64,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    WorkloadOptions workloadOptions;
+    SegmentOptions segments;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
     Path json;
@@ -108,11 +120,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunSettings config = options.settings(SettingsLayer.EMPTY);
-        Workload workload = Workload.builtIn();
-        Pattern chosen = workload.pattern(config.pattern());
-        config = config.withPattern(chosen.name());
-        workload.requireKnown(config.thresholds());
+        WorkloadSource source = workloadOptions.source();
+        RunSettings config = options.settings(source.defaults());
+        Workload known = source.checked(config.pattern());
+        known.requireKnown(config.thresholds());
+        config = config.withPattern(known.pattern(config.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFiles.refuseFolder(json, "--json", "reports/run.json");
@@ -127,30 +139,53 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             throw new UsageException("--csv " + csv + " is a file: give a folder such as reports/run-csv");
         }
         RunReport baselineRun = baseline == null ? null : JsonReport.read(baseline);
+        segments.check(database, json);
+        if (segments.segmented() && targetUsers != null) {
+            throw new UsageException("--target-users estimates from a whole run: leave it out of a segment");
+        }
+        if (segments.segmented() && junit != null) {
+            throw new UsageException("a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
+        }
+        if (segments.segmented() && restore) {
+            throw new UsageException("--restore in every segment would restore the data N times: run 'dbsim snapshot restore' "
+                    + "once before the segments start");
+        }
         RunTarget.refuseProductionLooking(database, force);
-        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config), out);
+        try (LiveMetrics live = LiveMetrics.serve(config.metrics(), SeriesLabels.of(config, segments.segment().orElse(Segment.WHOLE)),
+                out);
              Database db = database.open()) {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, config.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
             if (restore) {
                 DataRestore.required(connection, err);
             }
+            Pattern chosen = workload.pattern(config.pattern());
+            config = config.withPattern(chosen.name());
             IntervalLogRecorder intervals = new IntervalLogRecorder();
-            LiveThresholds watch = new LiveThresholds(config.thresholds(), config.warmUp());
-            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), live.listener()));
+            IntervalHistograms timeline = new IntervalHistograms();
+            TestShare share = segments.share(config);
+            // A segment's share of the load says nothing about the test's thresholds: 'dbsim merge' checks them on the whole.
+            List<Threshold> checked = segments.segmented() ? List.of() : config.thresholds();
+            LiveThresholds watch = new LiveThresholds(checked, config.warmUp());
+            List<RunListener> listeners = new ArrayList<>(List.of(new ProgressLine(err), new StartLine(err, share.segment()),
+                    live.listener()));
             if (hdrLog != null) {
                 listeners.add(intervals);
+            }
+            if (segments.segmented()) {
+                listeners.add(timeline);
             }
             if (watch.watching()) {
                 listeners.add(watch);
             }
-            Simulation simulation = new Simulation(config, workload, chosen, connection,
+            Simulation simulation = new Simulation(share, workload, chosen, connection,
                     RunListener.all(listeners.toArray(RunListener[]::new)));
             watch.whenFailed(simulation::abort);
             try (StopOnSignal onSignal = new StopOnSignal(simulation::stop, err)) {
                 RunResult result = simulation.run();
-                RunReport report = RunReports.of(result, config.thresholds(), null, watch.stoppedBy().orElse(null));
+                RunReport report = RunReports.of(result, checked, null, watch.stoppedBy().orElse(null));
                 ConsoleReport.print(out, report);
                 if (targetUsers != null) {
                     report = report.withCapacity(CapacitySection.of(singleRunEstimate(result)));
@@ -159,7 +194,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (report.thresholds() != null) {
                     ConsoleReport.printVerdict(out, report);
                 }
-                if (json != null) {
+                if (json != null && segments.segmented()) {
+                    SegmentRecord segment = SegmentRecord.of(share, result, timeline.points());
+                    SegmentFile.write(report, segment, json);
+                    out.println("segment " + segment.label() + " of test " + segment.test().id() + ": " + json
+                            + (config.thresholds().isEmpty() ? "" : " (its thresholds are checked by 'dbsim merge' on the whole test)"));
+                } else if (json != null) {
                     JsonReport.write(report, json);
                     out.println("JSON report: " + json);
                 }

@@ -2,6 +2,7 @@ package io.dbsim.cli;
 
 import io.dbsim.UsageException;
 import io.dbsim.settings.PoolQueue;
+import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.Rate;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.ScenarioFile;
@@ -59,7 +60,8 @@ public final class RunOptions {
 
     @Option(names = "--pattern", paramLabel = "NAME",
             description = "User pattern from workloads/patterns.yaml: read_heavy, write_heavy, mixed, file_operations, "
-                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow).")
+                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow); or one of the "
+                    + "--workload file's patterns.")
     String pattern;
 
     @Option(names = "--warm-up", paramLabel = "TIME", converter = DurationConverter.class,
@@ -103,6 +105,21 @@ public final class RunOptions {
     @Option(names = "--sample-interval", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Sample the pool, the simulator's CPU and PostgreSQL's activity every TIME (default 1s).")
     Duration sampleInterval;
+
+    @Option(names = {"-M", "--protocol"}, paramLabel = "simple|extended|prepared",
+            description = "Query mode, as pgbench's -M: simple (the simple query protocol), extended (extended protocol, never "
+                    + "prepared on the server), prepared (server-side prepared from the first execution). Default: the "
+                    + "driver's own (extended, prepared from the fifth execution on a connection).")
+    QueryMode queryMode;
+
+    @Option(names = {"-L", "--latency-limit"}, paramLabel = "TIME", converter = DurationConverter.Millis.class,
+            description = "Count operations that take longer as late, as pgbench's -L (a plain number is milliseconds); "
+                    + "with --rate, arrivals already this far behind schedule are skipped, not run.")
+    Duration latencyLimit;
+
+    @Option(names = {"-r", "--report-per-command"},
+            description = "Report each command's latency and failures for scripts and workload files, as pgbench's -r.")
+    boolean reportPerCommand;
 
     @Option(names = "--quick", description = "Quick check: 10 users, 20 operations each.")
     boolean quick;
@@ -152,6 +169,7 @@ public final class RunOptions {
         return new SettingsLayer(pattern, users, ops, duration, thinkTime, rampUp, stages == null ? null : Stage.parseList(stages),
                 rate == null ? null : Rate.parse(rate), maxUsers, warmUp, maxTries, seed, poolSize, poolMinIdle,
                 connectionTimeout, poolProperties == null ? null : new LinkedHashMap<>(poolProperties), poolQueue, statementTimeout,
-                progressEvery, sampleInterval, thresholds, metrics.port, metrics.bind, metrics.linger);
+                progressEvery, sampleInterval, thresholds, queryMode, latencyLimit, reportPerCommand ? Boolean.TRUE : null,
+                metrics.port, metrics.bind, metrics.linger);
     }
 }

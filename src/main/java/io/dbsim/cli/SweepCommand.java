@@ -12,6 +12,7 @@ import io.dbsim.report.live.LiveMetrics;
 import io.dbsim.report.live.SeriesLabels;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.SweepFile;
+import io.dbsim.settings.QueryMode;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Pattern;
@@ -40,6 +41,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    WorkloadOptions workloadOptions;
+
     @Option(names = {"-c", "--users"}, paramLabel = "N,N,...", split = ",", defaultValue = "1,2,4,8,16,32",
             description = "User counts, one step each (default ${DEFAULT-VALUE}); one count with --pool-sizes.")
     List<Integer> users;
@@ -65,7 +69,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Unmeasured start of each step, and an unmeasured run this long before the first (default 5s).")
     Duration warmUp;
 
-    @Option(names = "--pattern", paramLabel = "NAME", description = "User pattern from workloads/patterns.yaml (default distributed).")
+    @Option(names = "--pattern", paramLabel = "NAME",
+            description = "User pattern from workloads/patterns.yaml (default distributed), or of the --workload file.")
     String pattern;
 
     @Option(names = "--think-time", paramLabel = "TIME", converter = DurationConverter.class,
@@ -83,6 +88,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-P", "--progress"}, paramLabel = "TIME", converter = DurationConverter.Seconds.class,
             description = "Progress line every TIME within a step (default 10s; a plain number is seconds).")
     Duration progressEvery;
+
+    @Option(names = {"-M", "--protocol"}, paramLabel = "simple|extended|prepared",
+            description = "Query mode, as pgbench's -M (default: the driver's own).")
+    QueryMode queryMode;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the steps as JSON, for 'dbsim capacity --from FILE'.")
     Path json;
@@ -125,19 +134,21 @@ final class SweepCommand implements Callable<Integer> {
         require(targetUsers == null || targetUsers >= 1, "--target-users must be 1 or more");
         require(repeat >= 1, "--repeat must be 1 or more, got " + repeat);
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
-        RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
+        WorkloadSource source = workloadOptions.source();
+        RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, source.defaults(), SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null, metrics.port, metrics.bind, metrics.linger)));
-        Workload workload = Workload.builtIn();
-        Pattern chosen = workload.pattern(base.pattern());
-        base = base.withPattern(chosen.name());
+                progressEvery, null, null, queryMode, null, null, metrics.port, metrics.bind, metrics.linger)));
+        base = base.withPattern(source.checked(base.pattern()).pattern(base.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunTarget.refuseProductionLooking(database, force);
         try (LiveMetrics live = LiveMetrics.serve(base.metrics(), SeriesLabels.of(base), out);
              Database db = database.open()) {
             out.println("database: " + db.description());
-            RunTarget.prepareData(db, database, base.seed(), err);
+            out.println("workload: " + source.description());
+            Workload workload = source.prepare(db, database, base, Collections.max(users), err);
+            Pattern chosen = workload.pattern(base.pattern());
+            base = base.withPattern(chosen.name());
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,
                     new ConsoleExperimentListener(err, live.listener()) {
                         @Override

@@ -94,23 +94,25 @@ public final class CandidateMigrations {
         return new CandidateMigrations(versioned, undo);
     }
 
-    /** The migration files' names, as Flyway records them in flyway_schema_history.script. */
+    /** The migration files' names, as Flyway records them in its history table's script column. */
     public List<String> scripts() {
         return migrations.values().stream().map(p -> p.getFileName().toString()).toList();
     }
 
     /**
-     * How B is taken back to A: undo statements in the order to run them, or why it cannot be done.
-     * Read while the database is at A: a dropped index's definition is taken from the database then.
+     * How B is taken back to A: undo statements in the order to run them, or why it cannot be done, and the Flyway
+     * history table the migrations are forgotten in. Read while the database is at A: a dropped index's definition is
+     * taken from the database then.
      */
-    public record Undo(List<String> statements, String impossibleBecause) {
+    public record Undo(List<String> statements, String impossibleBecause, String historyTable) {
 
         public boolean possible() {
             return impossibleBecause == null;
         }
     }
 
-    public Undo undo(Connection atA) throws SQLException {
+    /** @param historyTable the Flyway history table the migrations are applied with ({@link Migrator#historyTable()}) */
+    public Undo undo(Connection atA, String historyTable) throws SQLException {
         List<String> all = new ArrayList<>();
         for (Map.Entry<String, Path> m : migrations.entrySet()) {
             List<String> forThis = new ArrayList<>();
@@ -121,13 +123,13 @@ public final class CandidateMigrations {
                 String sql = text(m.getValue());
                 if (sql.contains("$$")) {
                     return new Undo(List.of(), m.getValue().getFileName() + " has dollar-quoted bodies, which dbsim does not undo "
-                            + "by itself: add " + undoName(m.getValue()));
+                            + "by itself: add " + undoName(m.getValue()), historyTable);
                 }
                 for (String statement : statements(sql)) {
                     String undo = undoOf(statement, atA);
                     if (undo == null) {
                         return new Undo(List.of(), m.getValue().getFileName() + ": '" + Text.oneLine(statement, 80)
-                                + "' has no exact undo dbsim can derive: add " + undoName(m.getValue()) + " to undo it");
+                                + "' has no exact undo dbsim can derive: add " + undoName(m.getValue()) + " to undo it", historyTable);
                     }
                     if (!undo.isEmpty()) {
                         forThis.add(0, undo);
@@ -136,7 +138,7 @@ public final class CandidateMigrations {
             }
             all.addAll(0, forThis);
         }
-        return new Undo(List.copyOf(all), null);
+        return new Undo(List.copyOf(all), null, historyTable);
     }
 
     /**
@@ -147,7 +149,7 @@ public final class CandidateMigrations {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement();
-             PreparedStatement forget = c.prepareStatement("DELETE FROM flyway_schema_history WHERE script = ANY (?)")) {
+             PreparedStatement forget = c.prepareStatement("DELETE FROM " + undo.historyTable() + " WHERE script = ANY (?)")) {
             for (String statement : undo.statements()) {
                 s.execute(statement);
             }
@@ -162,9 +164,12 @@ public final class CandidateMigrations {
         }
     }
 
-    /** Whether any of the migrations is applied already (a database left at B). */
-    public boolean appliedIn(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM flyway_schema_history WHERE script = ANY (?)")) {
+    /** Whether any of the migrations is applied already (a database left at B); not when no migration was ever recorded. */
+    public boolean appliedIn(Connection c, String historyTable) throws SQLException {
+        if (!exists(c, historyTable)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + historyTable + " WHERE script = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("text", scripts().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -3,6 +3,8 @@ package io.dbsim.engine;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,11 @@ final class GuardedListener implements RunListener {
     @Override
     public void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
         call(() -> delegate.interval(operation, startMillis, endMillis, succeeded));
+    }
+
+    @Override
+    public void waitingToStart(Instant startAt, Duration wait, Duration late) {
+        call(() -> delegate.waitingToStart(startAt, wait, late));
     }
 
     @Override

@@ -21,10 +21,12 @@ public final class OperationMetrics {
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
     private final LongAdder retries = new LongAdder();
+    private final LongAdder late = new LongAdder();
     private final LongAdder warmUp = new LongAdder();
-    /** The failure and retry counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
+    /** The failure, retry and late counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
     private final long[] failuresSampled = new long[failures.length];
     private long retriesSampled;
+    private long lateSampled;
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram poolWaitSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -59,6 +61,11 @@ public final class OperationMetrics {
 
     public void retry() {
         retries.increment();
+    }
+
+    /** A success that took longer than the run's latency limit (pgbench -L). */
+    public void late() {
+        late.increment();
     }
 
     /** An operation that started during the warm-up: left out of the statistics, shown in the time series as warm-up. */
@@ -97,6 +104,7 @@ public final class OperationMetrics {
         long retried = retries.sum();
         long retriedInInterval = retried - retriesSampled;
         retriesSampled = retried;
+        lateSampled = late.sum();
         return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(), failedByClass,
                 retriedInInterval);
     }
@@ -117,12 +125,16 @@ public final class OperationMetrics {
     /** The run's totals; call sample() first so the last interval is included. */
     public synchronized Summary summary() {
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                failuresSampled.clone(), retriesSampled);
+                failuresSampled.clone(), retriesSampled, lateSampled);
     }
 
-    /** Everything measured for one operation, frozen. */
+    /**
+     * Everything measured for one operation, frozen.
+     *
+     * @param late successes slower than the latency limit; 0 without one
+     */
     public record Summary(String name, Histogram total, Histogram poolWait, Histogram database, Histogram failedLatency,
-                          long[] failuresByClass, long retries) {
+                          long[] failuresByClass, long retries, long late) {
 
         public long succeeded() {
             return total.getTotalCount();

@@ -8,18 +8,22 @@ import io.dbsim.workload.OperationContext;
 /**
  * Runs one operation the way the application would: its work takes a pooled connection through the user's
  * lease, runs its statements and gives the connection back; the lease times the wait and the time the
- * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does.
+ * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does, and as it
+ * does not once a latency limit has passed; an operation that succeeds after the limit is counted as late.
  */
 final class OperationRunner {
 
     private final RunMetrics metrics;
     private final int maxTries;
     private final long recordFromNanos;
+    private final long latencyLimitNanos;
 
-    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos) {
+    /** @param latencyLimitNanos pgbench's -L; 0 for none */
+    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos, long latencyLimitNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
         this.recordFromNanos = recordFromNanos;
+        this.latencyLimitNanos = latencyLimitNanos;
     }
 
     /**
@@ -31,7 +35,7 @@ final class OperationRunner {
     long run(Operation op, OperationContext ctx, TimedLease lease, long intendedStart) throws InterruptedException {
         OperationMetrics m = metrics.operation(op.index());
         boolean record = intendedStart >= recordFromNanos;
-        ctx.operation(op);
+        ctx.operation(op, record);
         for (int attempt = 1; ; attempt++) {
             lease.reset();
             long attemptStart = System.nanoTime();
@@ -42,6 +46,9 @@ final class OperationRunner {
                 ctx.lastError(null);
                 if (record) {
                     m.success(lease.waitNanos() / 1000, lease.heldNanos() / 1000, (end - intendedStart) / 1000);
+                    if (latencyLimitNanos > 0 && end - intendedStart > latencyLimitNanos) {
+                        m.late();
+                    }
                 } else {
                     m.warmUp();
                 }
@@ -55,7 +62,8 @@ final class OperationRunner {
                     throw new InterruptedException("stopped during " + op.name());
                 }
                 ErrorClass error = ErrorClass.of(e);
-                if (error.retryable() && attempt < maxTries) {
+                boolean inTime = latencyLimitNanos == 0 || System.nanoTime() - intendedStart <= latencyLimitNanos;
+                if (error.retryable() && attempt < maxTries && inTime) {
                     if (record) {
                         m.retry();
                     }

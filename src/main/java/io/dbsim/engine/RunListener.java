@@ -4,6 +4,8 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.dbsim.observe.PoolTrackers;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -32,6 +34,13 @@ public interface RunListener {
      * succeeded. The histogram is reused once the call returns: copy or encode what you keep.
      */
     default void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
+    }
+
+    /**
+     * The run waits for a shared start time before its users start (dbsim run --start-at), or is already {@code late}
+     * for it and starts at once.
+     */
+    default void waitingToStart(Instant startAt, Duration wait, Duration late) {
     }
 
     /** The users have stopped: the next sample is the run's last. */
@@ -71,6 +80,13 @@ public interface RunListener {
             public void interval(String operation, long startMillis, long endMillis, Histogram succeeded) {
                 for (RunListener l : listeners) {
                     l.interval(operation, startMillis, endMillis, succeeded);
+                }
+            }
+
+            @Override
+            public void waitingToStart(Instant startAt, Duration wait, Duration late) {
+                for (RunListener l : listeners) {
+                    l.waitingToStart(startAt, wait, late);
                 }
             }
 

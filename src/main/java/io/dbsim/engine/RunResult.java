@@ -2,6 +2,7 @@ package io.dbsim.engine;
 
 import io.dbsim.observe.Observation;
 import io.dbsim.settings.RunSettings;
+import io.dbsim.workload.CommandLatencies;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Map;
 /**
  * What one run measured, frozen for the reports.
  *
+ * @param skippedArrivals  open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
+ * @param commands         each command's latencies, when the run timed them (pgbench -r); else empty
  * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
  *                         the password; empty for a server dbsim started itself
  */
@@ -32,6 +35,8 @@ public record RunResult(
         int poolSize,
         Observation observation,
         List<FlowResult> flows,
+        long skippedArrivals,
+        List<CommandLatencies.Stat> commands,
         String connectionSource) {
 
     public double peakHeapMb() {

@@ -17,6 +17,7 @@ import io.dbsim.observe.WaitSummary;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Stage;
 import io.dbsim.workload.CapturedStatement;
+import io.dbsim.workload.CommandLatencies;
 import io.dbsim.workload.KeySpace;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
@@ -55,6 +56,7 @@ public final class Simulation {
     public static final String APPLICATION_NAME = "dbsim-run";
 
     private final RunSettings config;
+    private final TestShare share;
     private final Workload workload;
     private final Pattern pattern;
     private final ConnectionInfo database;
@@ -65,7 +67,13 @@ public final class Simulation {
 
     /** @param listener told of every sample, progress moment and interval histogram while the run goes on */
     public Simulation(RunSettings config, Workload workload, Pattern pattern, ConnectionInfo database, RunListener listener) {
-        this.config = config;
+        this(TestShare.whole(config), workload, pattern, database, listener);
+    }
+
+    /** @param share the part of the whole test to run: one segment's users, arrivals and pool, from a shared start */
+    public Simulation(TestShare share, Workload workload, Pattern pattern, ConnectionInfo database, RunListener listener) {
+        this.config = share.settings();
+        this.share = share;
         this.workload = workload;
         this.pattern = pattern;
         this.database = database;
@@ -92,7 +100,7 @@ public final class Simulation {
         StatementCatalog catalog = new StatementCatalog();
         PoolAcquireTracker tracker = new PoolAcquireTracker();
         Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
-        try (DatabaseObserver observer = DatabaseObserver.open(database, APPLICATION_NAME)) {
+        try (DatabaseObserver observer = share.observer(database, APPLICATION_NAME)) {
             ServerFacts facts = observer.facts();
             DatabaseObserver.Snapshot before = observer.snapshot();
             Run run;
@@ -106,6 +114,7 @@ public final class Simulation {
                 } catch (SQLException e) {
                     throw DatabaseErrors.explain(e, database);
                 }
+                share.awaitStart(listener, () -> stopRequested);
                 run = new Run(gate, keys, version, catalog, host, observer, before,
                         new WaitSummary.Tally(operationOf));
                 run.execute();
@@ -138,6 +147,9 @@ public final class Simulation {
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
         }
+        if (config.queryMode() != null) {
+            config.queryMode().driverProperties().forEach(h::addDataSourceProperty);
+        }
         Properties props = new Properties();
         props.putAll(config.poolProperties());
         try {
@@ -169,7 +181,9 @@ public final class Simulation {
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
         private final List<Pattern.OperationMix> assignment;
+        private final AtomicLong skipped = new AtomicLong();
         private final StatementCatalog catalog;
+        private final CommandLatencies commandLatencies;
         /** Flows are measured whole in metric slots after the operations'. */
         private final Map<Pattern.OperationMix, Integer> flowSlots = new java.util.IdentityHashMap<>();
         private final RunSampler sampler;
@@ -193,30 +207,18 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos);
+            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos,
+                    config.latencyLimit() == null ? 0 : config.latencyLimit().toNanos());
+            this.commandLatencies = config.commandLatencies() ? CommandLatencies.of(operations) : CommandLatencies.NONE;
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
-            int slots = config.openModel() ? 0 : startsNeeded();
-            this.userStats = new UserStats(slots);
+            this.userStats = new UserStats(config.openModel() ? 0 : Math.max(1, share.starts()));
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
-            this.assignment = pattern.assign(config.openModel() ? 100 : slots);
+            this.assignment = pattern.assign(config.openModel() ? 100 : share.wholeStarts());
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, listener, startNanos, recordFromNanos,
                     config.sampleInterval().toNanos(), config.progressInterval().toNanos(),
                     before == null ? null : before.counters(),
                     before == null || before.statements() == null ? null : StatementStat.totalsOf(before.statements()), waits);
             this.waits = waits;
-        }
-
-        private int startsNeeded() {
-            if (!config.staged()) {
-                return config.users();
-            }
-            int total = 0;
-            int previous = 0;
-            for (Stage s : config.stages()) {
-                total += Math.max(0, s.target() - previous);
-                previous = s.target();
-            }
-            return Math.max(total, 1);
         }
 
         void execute() {
@@ -256,11 +258,12 @@ public final class Simulation {
         }
 
         private void rampUp() throws InterruptedException {
-            long spacing = config.users() <= 1 ? 0 : config.rampUp().toNanos() / config.users();
+            long spacing = share.rampUpSpacingNanos();
             for (int u = 0; u < config.users() && !over(); u++) {
-                sleepUntil(startNanos + u * spacing);
+                int user = share.rampUpUser(u);
+                sleepUntil(startNanos + user * spacing);
                 if (!over()) {
-                    startUser();
+                    startUser(user);
                 }
             }
             awaitUsers();
@@ -269,16 +272,18 @@ public final class Simulation {
         private void stages() throws InterruptedException {
             long stageStart = startNanos;
             int from = 0;
-            for (Stage stage : config.stages()) {
+            List<Stage> stages = share.wholeStages();
+            for (int s = 0; s < stages.size(); s++) {
+                Stage stage = stages.get(s);
                 long length = stage.duration().toNanos();
                 while (!stopRequested) {
                     long now = System.nanoTime();
                     double progressInStage = length == 0 ? 1 : Math.min(1, (double) (now - stageStart) / length);
-                    int target = (int) Math.round(from + (stage.target() - from) * progressInStage);
+                    int target = share.stageTarget((int) Math.round(from + (stage.target() - from) * progressInStage));
                     // Counted as users not yet asked to stop: a stopped user may still be finishing its
                     // operation, and counting it would stop older users too (all of them, on a steep drop).
                     while (users.size() < target && started < userStats.capacity()) {
-                        startUser();
+                        startUser(share.stagedUser(s, users.size()));
                     }
                     while (users.size() > target) {
                         UserThread newest = users.pollLast();
@@ -299,7 +304,9 @@ public final class Simulation {
         }
 
         private void arrivals() throws InterruptedException {
-            long interval = (long) (1e9 / config.ratePerSecond());
+            long interval = (long) (1e9 / share.wholeRate());
+            // pgbench -R with -L: an arrival already further behind its schedule than the limit cannot be on time; it is skipped.
+            long skipBehindNanos = config.latencyLimit() == null ? Long.MAX_VALUE : config.latencyLimit().toNanos();
             AtomicInteger inFlight = new AtomicInteger();
             SplittableRandom seeds = new SplittableRandom(config.seed());
             for (long k = 0; ; k++) {
@@ -307,9 +314,20 @@ public final class Simulation {
                 if (intended >= endNanos || stopRequested) {
                     break;
                 }
+                // Drawn for every arrival of the whole test, in order: arrival k has the same stream whichever segment runs it.
+                SplittableRandom random = seeds.split();
+                if (!share.runsArrival(k)) {
+                    continue;
+                }
                 sleepUntil(intended);
                 if (over()) {
                     break;
+                }
+                if (System.nanoTime() - intended > skipBehindNanos) {
+                    if (intended >= recordFromNanos) {
+                        skipped.incrementAndGet();
+                    }
+                    continue;
                 }
                 if (inFlight.get() >= config.maxUsers()) {
                     metrics.dropArrival();
@@ -317,11 +335,12 @@ public final class Simulation {
                 }
                 inFlight.incrementAndGet();
                 activeUsers.incrementAndGet();
-                SplittableRandom random = seeds.split();
                 Pattern.OperationMix mix = assignment.get((int) (k % assignment.size()));
+                int arrival = (int) (k % Integer.MAX_VALUE);
                 Thread.ofVirtual().start(() -> {
                     try {
-                        OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                        OperationContext ctx = new OperationContext(keys, arrival, random, runToken, sequence, catalog,
+                                commandLatencies);
                         TimedLease lease = new TimedLease(gate);
                         if (mix.flow()) {
                             // An arrival of a flow walks the whole journey, without think time between steps.
@@ -348,10 +367,11 @@ public final class Simulation {
             }
         }
 
-        private void startUser() {
+        /** @param wholeIndex the user's number in the whole test, which decides its type and random stream */
+        private void startUser(int wholeIndex) {
             int index = started++;
-            UserThread user = new UserThread(index, assignment.get(index),
-                    new SplittableRandom(config.seed() * 1_000_003L + index));
+            UserThread user = new UserThread(index, wholeIndex, assignment.get(wholeIndex),
+                    new SplittableRandom(config.seed() * 1_000_003L + wholeIndex));
             users.add(user);
             everyUser.add(user);
             activeUsers.incrementAndGet();
@@ -394,8 +414,8 @@ public final class Simulation {
         private RunResult result(Observation observation) {
             long now = endedNanos;
             Map<String, Integer> byPattern = new LinkedHashMap<>();
-            for (int i = 0; i < started; i++) {
-                byPattern.merge(assignment.get(i).name(), 1, Integer::sum);
+            for (UserThread u : everyUser) {
+                byPattern.merge(u.mix.name(), 1, Integer::sum);
             }
             List<OperationMetrics.Summary> summaries = metrics.summaries();
             List<FlowResult> flows = flowSlots.entrySet().stream().map(e -> new FlowResult(e.getKey().name(),
@@ -405,7 +425,7 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
-                    flows, database.source());
+                    flows, skipped.get(), commandLatencies.stats(), database.source());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -418,13 +438,16 @@ public final class Simulation {
         /** A closed-model user: operation, think time, again, until its operations or the run are done. */
         private final class UserThread implements Runnable {
             private final int index;
+            /** The user's number in the whole test (pgbench's client_id), the same whichever segment runs it. */
+            private final int number;
             private final Pattern.OperationMix mix;
             private final SplittableRandom random;
             private volatile boolean stopping;
             private volatile Thread thread;
 
-            UserThread(int index, Pattern.OperationMix mix, SplittableRandom random) {
+            UserThread(int index, int number, Pattern.OperationMix mix, SplittableRandom random) {
                 this.index = index;
+                this.number = number;
                 this.mix = mix;
                 this.random = random;
             }
@@ -439,7 +462,7 @@ public final class Simulation {
 
             @Override
             public void run() {
-                OperationContext ctx = new OperationContext(keys, random, runToken, sequence, catalog);
+                OperationContext ctx = new OperationContext(keys, number, random, runToken, sequence, catalog, commandLatencies);
                 TimedLease lease = new TimedLease(gate);
                 long meanThink = config.thinkTime().toNanos();
                 FlowTracker flow = mix.flow() ? tracker(mix) : null;

@@ -46,11 +46,18 @@ public final class DatabaseObserver implements AutoCloseable {
         return observer;
     }
 
+    /** An observer that watches nothing, its one note saying why (a segment of a test whose first segment observes). */
+    public static DatabaseObserver off(String why) {
+        DatabaseObserver observer = new DatabaseObserver(null, null);
+        observer.note(why);
+        return observer;
+    }
+
     private Connection connection() {
         if (connection != null) {
             return connection;
         }
-        if (System.nanoTime() < nextReconnectNanos) {
+        if (database == null || System.nanoTime() < nextReconnectNanos) {
             return null;
         }
         Connection opened = null;

@@ -31,6 +31,12 @@ public final class ConsoleReport {
     private static final List<String> SERVER_SETTINGS = List.of("max_connections", "shared_buffers", "work_mem",
             "effective_cache_size", "synchronous_commit", "random_page_cost");
 
+    private static final Map<String, String> QUERY_MODES = Map.of(
+            "simple", "simple (pgbench -M simple: the simple query protocol, values in the text)",
+            "extended", "extended (pgbench -M extended: extended protocol, never prepared on the server)",
+            "prepared", "prepared (pgbench -M prepared: server-side prepared statements from the first execution)",
+            "driver_default", "the driver's default (extended protocol, prepared on the server from the fifth execution)");
+
     private ConsoleReport() {
     }
 
@@ -57,6 +63,7 @@ public final class ConsoleReport {
         configuration(out, run);
         results(out, run);
         operations(out, run);
+        CommandConsole.print(out, run);
         flows(out, run);
         errors(out, run);
         simulator(out, run);
@@ -113,6 +120,13 @@ public final class ConsoleReport {
                 Format.millis(c.thinkTimeMs()), Format.seconds(c.rampUpS()), Format.seconds(c.warmUpS()));
         out.printf(Locale.ROOT, "  pool                %d connections (min idle %d, timeout %s, %s queue)%n", c.poolSize(),
                 c.poolMinIdle(), Format.millis(c.connectionTimeoutMs()), c.poolQueue());
+        if (c.queryMode() != null) {
+            out.printf(Locale.ROOT, "  query mode          %s%n", QUERY_MODES.getOrDefault(c.queryMode(), c.queryMode()));
+        }
+        if (c.latencyLimitMs() != null) {
+            out.printf(Locale.ROOT, "  latency limit       %s (pgbench -L: slower successes are late%s)%n", Format.millis(c.latencyLimitMs()),
+                    c.openModel() ? "; arrivals further behind schedule are skipped" : "");
+        }
         out.printf(Locale.ROOT, "  duration            %.1f s (measured %.1f s)%n", run.elapsedS(), run.measuredS());
         if (!c.openModel()) {
             out.println("user patterns");
@@ -131,6 +145,15 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "  succeeded           %,d (%.2f%%)%n", s.succeeded(), s.successRatePct());
         out.printf(Locale.ROOT, "  failed              %,d (%.2f%%), retries %,d%n", s.failed(), s.errorRatePct(), s.retries());
         out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%n", s.throughputOpsPerSec());
+        RunReport.LatencyLimit limit = s.latencyLimit();
+        if (limit != null) {
+            out.printf(Locale.ROOT, "  late                %,d of %,d succeeded (%.3f%%) took longer than the %s latency limit%n", limit.late(),
+                    s.succeeded(), limit.latePct(), Format.millis(limit.limitMs()));
+            if (limit.skipped() != null) {
+                out.printf(Locale.ROOT, "  skipped             %,d (%.3f%%) arrivals not run: already more than %s behind schedule%n",
+                        limit.skipped(), limit.skippedPct(), Format.millis(limit.limitMs()));
+            }
+        }
         out.println("response times (ms)     mean      p50      p95      p99      min      max");
         row(out, "  total", s.latencyMs());
         row(out, "  pool wait", s.poolWaitMs());
@@ -143,6 +166,17 @@ public final class ConsoleReport {
                 out.printf(Locale.ROOT, "  %-26s %8d %8d %5.1f%% %7.1f %7.1f %7.1f %9.1f%n", op.name(), op.count(), op.failed(),
                         100.0 * op.count() / Math.max(1, run.summary().operations()), op.latencyMs().mean(), op.latencyMs().p95(),
                         op.latencyMs().p99(), op.poolWaitMs().p95()));
+        lateByOperation(out, run);
+    }
+
+    private static void lateByOperation(PrintWriter out, RunReport run) {
+        if (run.summary().latencyLimit() == null || run.summary().latencyLimit().late() == 0) {
+            return;
+        }
+        out.println("  late by operation: " + run.operations().stream().filter(op -> op.late() != null && op.late() > 0)
+                .sorted(Comparator.comparing(RunReport.OperationRow::name))
+                .map(op -> String.format(Locale.ROOT, "%s %,d (%.2f%%)", op.name(), op.late(), 100.0 * op.late() / Math.max(1, op.succeeded())))
+                .collect(Collectors.joining(", ")));
     }
 
     private static void flows(PrintWriter out, RunReport run) {

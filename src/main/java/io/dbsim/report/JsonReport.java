@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.RunReport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The run report as JSON: {@link RunReport} serialised as it is (format: reports/README.md) and read
@@ -30,6 +32,16 @@ public final class JsonReport {
     /** Writes the report whole or not at all. */
     public static void write(RunReport run, Path file) {
         AtomicFiles.write(file, "JSON report", tmp -> MAPPER.writeValue(tmp.toFile(), run));
+    }
+
+    /**
+     * Writes the report with sections of other kinds beside its keys (a segment's data for 'dbsim merge', the segments a
+     * merged run came from), whole or not at all; readers of the report ignore them.
+     */
+    public static void write(RunReport run, Map<String, JsonNode> sections, Path file) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        sections.forEach(tree::set);
+        AtomicFiles.write(file, "JSON report", tmp -> MAPPER.writeValue(tmp.toFile(), tree));
     }
 
     /** The report as a JSON tree: what the HTML page embeds for its charts. */

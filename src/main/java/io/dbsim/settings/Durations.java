@@ -15,8 +15,8 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h)");
     private static final Pattern BARE = Pattern.compile("\\d+(?:\\.\\d+)?");
 
-    /** What a number without a unit means: pgbench's -T, -P and the like take plain seconds. */
-    public enum Bare { REFUSED, SECONDS }
+    /** What a number without a unit means: pgbench's -T, -P and the like take plain seconds, its -L milliseconds. */
+    public enum Bare { REFUSED, SECONDS, MILLISECONDS }
 
     private Durations() {
     }
@@ -32,8 +32,8 @@ public final class Durations {
             return Duration.ZERO;
         }
         if (BARE.matcher(v).matches()) {
-            if (bare == Bare.SECONDS) {
-                return Duration.ofNanos(Math.round(Double.parseDouble(v) * 1e9));
+            if (bare != Bare.REFUSED) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(v) * (bare == Bare.SECONDS ? 1e9 : 1e6)));
             }
             throw new UsageException(label(what) + "'" + value + "' needs a unit: write it like 500ms, 10s, 5m or 1h (" + v + "ms? "
                     + v + "s?)");
@@ -55,7 +55,11 @@ public final class Durations {
         }
         if (end == 0 || end != v.length()) {
             throw new UsageException(label(what) + "'" + value + "' is not a duration: write it like 500ms, 10s, 5m or 1h"
-                    + (bare == Bare.SECONDS ? " (a plain number is seconds, as in pgbench)" : ""));
+                    + switch (bare) {
+                        case SECONDS -> " (a plain number is seconds, as in pgbench)";
+                        case MILLISECONDS -> " (a plain number is milliseconds, as in pgbench)";
+                        case REFUSED -> "";
+                    });
         }
         return Duration.ofNanos(nanos);
     }

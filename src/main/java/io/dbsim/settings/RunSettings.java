@@ -16,6 +16,9 @@ import java.util.Map;
  * @param opsPerUser 0 when the run lasts for {@code duration} or its stages
  * @param duration   null when the run ends after every user's operations
  * @param statementTimeout null for the server's own
+ * @param queryMode        pgbench's -M; null for the driver's own default
+ * @param latencyLimit     pgbench's -L: operations slower than this are counted as late; null for none
+ * @param commandLatencies pgbench's -r: time every command of scripts and workload files
  * @param metrics    where live metrics are served; null when they are not (no --metrics-port)
  */
 public record RunSettings(
@@ -40,6 +43,9 @@ public record RunSettings(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        QueryMode queryMode,
+        Duration latencyLimit,
+        boolean commandLatencies,
         MetricsEndpoint metrics) {
 
     public RunSettings {
@@ -52,7 +58,7 @@ public record RunSettings(
     public RunSettings withPattern(String name) {
         return new RunSettings(name, users, opsPerUser, duration, thinkTime, rampUp, stages, ratePerSecond, maxUsers, warmUp,
                 maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue, statementTimeout,
-                progressInterval, sampleInterval, thresholds, metrics);
+                progressInterval, sampleInterval, thresholds, queryMode, latencyLimit, commandLatencies, metrics);
     }
 
     public boolean openModel() {
@@ -78,13 +84,13 @@ public record RunSettings(
     public RunSettings steadyFor(Duration length) {
         return new RunSettings(pattern, users, 0, length, thinkTime, Duration.ZERO, List.of(), ratePerSecond, maxUsers,
                 Duration.ZERO, maxTries, seed, poolSize, poolMinIdle, connectionTimeout, poolProperties, poolQueue,
-                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), metrics);
+                statementTimeout, length.plusSeconds(1), sampleInterval, List.of(), queryMode, latencyLimit, false, metrics);
     }
 
     /** One step of a sweep: {@code users} on a pool of {@code pool} for {@code length}, the first {@code unmeasured} left out. */
     public RunSettings step(int stepUsers, int pool, Duration length, Duration unmeasured) {
         return new RunSettings(pattern, stepUsers, 0, length, thinkTime, Duration.ZERO, List.of(), 0, maxUsers, unmeasured,
                 maxTries, seed, pool, pool, connectionTimeout, poolProperties, poolQueue, statementTimeout, progressInterval,
-                sampleInterval, List.of(), metrics);
+                sampleInterval, List.of(), queryMode, latencyLimit, commandLatencies, metrics);
     }
 }

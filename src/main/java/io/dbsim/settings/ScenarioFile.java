@@ -28,7 +28,8 @@ public final class ScenarioFile {
     private record File(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
                         Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds,
-                        Integer metricsPort, String metricsBind, String metricsLinger) {
+                        String queryMode, String latencyLimit, Boolean reportPerCommand, Integer metricsPort, String metricsBind,
+                        String metricsLinger) {
     }
 
     private record StageEntry(String duration, Integer target) {
@@ -94,7 +95,16 @@ public final class ScenarioFile {
                 f.rate() == null ? null : Rate.parse(f.rate()), f.maxUsers(), duration(f.warmUp(), "warm_up"), f.maxTries(),
                 f.seed(), pool.size(), pool.minIdle(), duration(pool.connectionTimeout(), "pool connection_timeout"),
                 pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
-                f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"));
+                f.queryMode() == null ? null : queryMode(f.queryMode(), in), duration(f.latencyLimit(), "latency_limit"),
+                f.reportPerCommand(), f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"));
+    }
+
+    private static QueryMode queryMode(String value, String in) {
+        try {
+            return QueryMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(in + " query_mode must be simple, extended or prepared (pgbench's -M), got " + value);
+        }
     }
 
     private static Duration duration(String value, String what) {

@@ -38,14 +38,20 @@ public record SettingsLayer(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        QueryMode queryMode,
+        Duration latencyLimit,
+        Boolean commandLatencies,
         Integer metricsPort,
         String metricsBind,
         Duration metricsLinger) {
 
     private static final RecordComponent[] COMPONENTS = SettingsLayer.class.getRecordComponents();
+    /** Settings that may stay unset: the run then does without them, or the server or driver decides. */
+    private static final List<String> OPTIONAL = List.of("pattern", "duration", "poolMinIdle", "statementTimeout", "queryMode",
+            "latencyLimit", "metricsPort", "metricsBind");
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -53,7 +59,7 @@ public record SettingsLayer(
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
-            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of())
+            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("commandLatencies", false)
             .with("metricsLinger", Duration.ofSeconds(15));
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
@@ -97,7 +103,7 @@ public record SettingsLayer(
         SettingsLayer s = merge(layers);
         for (int i = 0; i < COMPONENTS.length; i++) {
             String name = COMPONENTS[i].getName();
-            if (s.values()[i] == null && !List.of("pattern", "duration", "poolMinIdle", "statementTimeout", "metricsPort", "metricsBind").contains(name)) {
+            if (s.values()[i] == null && !OPTIONAL.contains(name)) {
                 throw new IllegalStateException("no default for " + name + ": the first layer must be DEFAULTS");
             }
         }
@@ -126,12 +132,15 @@ public record SettingsLayer(
         Duration planned = staged ? s.stages().stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus) : s.duration();
         require(planned == null || s.warmUp().compareTo(planned) < 0, "--warm-up " + Durations.format(s.warmUp())
                 + " leaves nothing of a " + Durations.format(planned) + " run to measure: shorten it or lengthen the run");
+        require(s.latencyLimit() == null || !s.latencyLimit().isZero(),
+                "--latency-limit must be longer than 0s, as pgbench's -L: e.g. --latency-limit 50ms");
         int opsPerUser = s.duration() != null || staged ? 0 : s.ops();
         int minIdle = s.poolMinIdle() == null ? s.poolSize() : Math.min(s.poolMinIdle(), s.poolSize());
         return new RunSettings(s.pattern(), s.users(), opsPerUser, s.duration(), s.thinkTime(), s.rampUp(), s.stages(),
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
-                s.sampleInterval(), s.thresholds(), MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()));
+                s.sampleInterval(), s.thresholds(), s.queryMode(), s.latencyLimit(), s.commandLatencies(),
+                MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()));
     }
 
     private static void require(boolean ok, String message) {

@@ -25,7 +25,7 @@ public record Threshold(String expression, String operation, String part, String
                         boolean abortOnFail, Duration delayAbortEval) {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "^\\s*([A-Za-z0-9_.()]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
+            "^\\s*([A-Za-z0-9_.()-]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
     private static final Pattern K6_PERCENTILE = Pattern.compile("p\\((\\d+(?:\\.\\d+)?)\\)");
     /** dbsim's own percentiles by name; k6's p(N) takes any N, read through a placeholder no one can type (§). */
     private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|p\u00a7|mean|avg|med|min|max|error_rate|rate|throughput)$");
@@ -88,7 +88,7 @@ public record Threshold(String expression, String operation, String part, String
             prefix = prefix.substring(0, Math.max(0, prefix.length() - part.length() - 1));
         }
         if (!prefix.isEmpty()) {
-            if (!prefix.matches("[A-Za-z0-9_]+")) {
+            if (!prefix.matches("[A-Za-z0-9_-]+")) {
                 throw new UsageException("threshold '" + expression + "': '" + prefix + "' is not an operation name: " + HELP);
             }
             operation = prefix;

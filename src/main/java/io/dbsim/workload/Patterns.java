@@ -49,6 +49,21 @@ public final class Patterns {
         }
     }
 
+    /**
+     * Patterns written as in workloads/patterns.yaml, read into plain maps and lists (a workload file's
+     * {@code patterns:}), over the operations {@code operations} resolves by name.
+     */
+    public static Patterns of(Map<String, ?> patterns, Function<String, Operation> operations) {
+        Map<String, PatternFile> files;
+        try {
+            files = YAML.convertValue(patterns, new TypeReference<LinkedHashMap<String, PatternFile>>() { });
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("patterns are not valid: " + (e.getCause() instanceof JacksonException j
+                    ? j.getOriginalMessage() : e.getMessage()));
+        }
+        return parse(files, operations);
+    }
+
     private static Patterns parse(Map<String, PatternFile> files, Function<String, Operation> operations) {
         Map<String, Pattern> result = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
@@ -123,6 +138,10 @@ public final class Patterns {
             think = new ThinkTime(distribution, f.think_time().cap() == null ? ThinkTime.DEFAULT.cap() : f.think_time().cap());
         }
         return new Pattern.OperationMix(name, f.description(), ops, cumulative, think, flow);
+    }
+
+    public List<String> names() {
+        return List.copyOf(patterns.keySet());
     }
 
     public Pattern named(String name) {

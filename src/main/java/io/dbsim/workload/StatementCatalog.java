@@ -23,6 +23,7 @@ public final class StatementCatalog {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\d+|\\?");
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\\b\\d+(?:\\.\\d+)?\\b");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
     private static final Settings INLINE = new Settings().withRenderSchema(false);
 
     private final Map<String, CapturedStatement> bySql = new ConcurrentHashMap<>();
@@ -32,7 +33,11 @@ public final class StatementCatalog {
         if (sql == null || bySql.containsKey(sql)) {
             return;
         }
-        String example = query == null ? sql : DSL.using(SQLDialect.POSTGRES, INLINE).renderInlined(query);
+        record(sql, operation, query == null ? sql : DSL.using(SQLDialect.POSTGRES, INLINE).renderInlined(query));
+    }
+
+    /** SQL given as text (a script's, a workload file's), with its first values written into {@code example}. */
+    public void record(String sql, String operation, String example) {
         if (bySql.putIfAbsent(sql, new CapturedStatement(operation, sql, example)) == null) {
             operationByShape.putIfAbsent(shape(sql), operation);
         }
@@ -47,11 +52,15 @@ public final class StatementCatalog {
         return Optional.ofNullable(operationByShape.get(shape(normalizedQuery)));
     }
 
-    /** Placeholders and constants made alike, as pg_stat_statements normalizes them, and spacing ignored. */
+    /**
+     * Placeholders and constants made alike, as pg_stat_statements normalizes them, spacing ignored, and a closing
+     * semicolon, which a script's SQL has and pg_stat_statements leaves out.
+     */
     public static String shape(String sql) {
         String s = PLACEHOLDER.matcher(sql).replaceAll("?");
         s = LITERAL.matcher(s).replaceAll("?");
-        return SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
+        s = SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(java.util.Locale.ROOT);
+        return TRAILING_SEMICOLONS.matcher(s).replaceAll("");
     }
 
     /** One per user's jOOQ context: knows which operation the user is running. */

@@ -32,7 +32,8 @@ class BottlenecksTest {
 
     static RunSettings config(String pattern, int users, Duration duration, Duration think, int pool) {
         return new RunSettings(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
-                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of(), null);
+                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of(),
+                null, null, false, null);
     }
 
     static RunResult run(ConnectionInfo db, RunSettings config) {

@@ -50,7 +50,7 @@ class CandidateMigrationsTest {
         CandidateMigrations change = CandidateMigrations.read(dir);
         assertThat(change.scripts()).containsExactly("V9__first.sql", "V10__second.sql");
         try (Connection c = db.open()) {
-            assertThat(change.undo(c).statements()).containsExactly("DROP INDEX IF EXISTS members_city_idx", "DROP TABLE IF EXISTS audit_log");
+            assertThat(change.undo(c, Migrator.DBSIM_SCHEMA_HISTORY).statements()).containsExactly("DROP INDEX IF EXISTS members_city_idx", "DROP TABLE IF EXISTS audit_log");
         }
     }
 }

@@ -43,7 +43,8 @@ class SimulationTest {
     private static RunSettings closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
                                     PoolQueue queue) {
         return new RunSettings(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
-                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(), null);
+                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
+                null, null, false, null);
     }
 
     private static RunResult run(RunSettings config) {
@@ -131,7 +132,8 @@ class SimulationTest {
         RunSettings config = new RunSettings("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
                 List.of(new Stage(Duration.ofSeconds(1), 12), new Stage(Duration.ofSeconds(2), 12),
                         new Stage(Duration.ofSeconds(2), 0)),
-                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(), null);
+                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
+                null, null, false, null);
         RunResult result = run(config);
 
         assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
@@ -143,7 +145,8 @@ class SimulationTest {
     void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule() {
         RunSettings config = new RunSettings("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
                 200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null,
-                Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(), null);
+                Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
+                null, null, false, null);
         RunResult result = run(config);
 
         assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);

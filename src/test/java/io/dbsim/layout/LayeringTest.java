@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout shows the data flow: settings, then the database, the seed, what users do, watching the server,
- * running them, making sense of it, experiments, rendering, and the command line wiring them; each layer uses
- * only those before it, so a renderer cannot run SQL and the engine cannot print.
+ * running them, making sense of it, experiments, rendering, the segments of a test split over several machines (each
+ * segment's run written with the renderers' JSON, read back and merged into one engine run), and the command line
+ * wiring them; each layer uses only those before it, so a renderer cannot run SQL and the engine cannot print.
  */
 class LayeringTest {
 
@@ -30,19 +31,23 @@ class LayeringTest {
                 .layer("analysis").definedBy("io.dbsim.analysis..")
                 .layer("experiment").definedBy("io.dbsim.experiment..")
                 .layer("report").definedBy("io.dbsim.report..")
+                .layer("segment").definedBy("io.dbsim.segment..")
                 .layer("cli").definedBy("io.dbsim.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("analysis", "experiment", "report", "cli")
-                .whereLayer("observe").mayOnlyBeAccessedByLayers("engine", "analysis", "experiment", "report", "cli")
-                .whereLayer("workload").mayOnlyBeAccessedByLayers("observe", "engine", "analysis", "experiment", "report", "cli")
-                .whereLayer("seed").mayOnlyBeAccessedByLayers("workload", "observe", "engine", "analysis", "experiment", "report", "cli")
+                .whereLayer("segment").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("segment", "cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "segment", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("experiment", "report", "segment", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("analysis", "experiment", "report", "segment", "cli")
+                .whereLayer("observe").mayOnlyBeAccessedByLayers("engine", "analysis", "experiment", "report", "segment", "cli")
+                .whereLayer("workload").mayOnlyBeAccessedByLayers("observe", "engine", "analysis", "experiment", "report", "segment",
+                        "cli")
+                .whereLayer("seed").mayOnlyBeAccessedByLayers("workload", "observe", "engine", "analysis", "experiment", "report",
+                        "segment", "cli")
                 .whereLayer("db").mayOnlyBeAccessedByLayers("seed", "workload", "observe", "engine", "analysis", "experiment",
-                        "report", "cli")
+                        "report", "segment", "cli")
                 .whereLayer("settings").mayOnlyBeAccessedByLayers("db", "seed", "workload", "observe", "engine", "analysis",
-                        "experiment", "report", "cli")
+                        "experiment", "report", "segment", "cli")
                 .check(DBSIM);
     }
 }

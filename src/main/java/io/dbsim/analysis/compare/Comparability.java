@@ -73,6 +73,8 @@ public record Comparability(List<String> refusals, List<String> differences) {
         m.put("seed", c.seed());
         m.put("statement_timeout_ms", c.statementTimeoutMs());
         m.put("pool_properties", c.poolProperties());
+        m.put("query_mode", c.queryMode());
+        m.put("latency_limit_ms", c.latencyLimitMs());
         return m;
     }
 

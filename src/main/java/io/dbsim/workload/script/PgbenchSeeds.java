@@ -31,6 +31,11 @@ public final class PgbenchSeeds {
         return new PgbenchSeeds(randomSeed, seeds, base.nextLong());
     }
 
+    /** How many clients' streams these are: clients 0 to clients - 1 draw what pgbench's would. */
+    public int clients() {
+        return clientSeeds.length;
+    }
+
     public long randomSeed() {
         return randomSeed;
     }

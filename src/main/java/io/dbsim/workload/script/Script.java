@@ -57,7 +57,12 @@ public final class Script {
      * @param debug    where debug() lines go
      */
     public ScriptClient newClient(int clientId, RandomGenerator random, Consumer<String> debug) {
-        return new ScriptClient(this, new ClientVariables(layout, clientId, random, debug, name));
+        return newClient(clientId, random, debug, StatementLog.NONE);
+    }
+
+    /** @param log told of each SQL command the first time this client runs it, with the values it ran with */
+    public ScriptClient newClient(int clientId, RandomGenerator random, Consumer<String> debug, StatementLog log) {
+        return new ScriptClient(this, new ClientVariables(layout, clientId, random, debug, name), log);
     }
 
     Step[] steps() {

@@ -16,11 +16,11 @@ public final class ScriptClient {
     private final ClientVariables variables;
     private final SqlRunner sql;
 
-    ScriptClient(Script script, ClientVariables variables) {
+    ScriptClient(Script script, ClientVariables variables, StatementLog log) {
         this.script = script;
         this.steps = script.steps();
         this.variables = variables;
-        this.sql = new SqlRunner(variables, steps.length);
+        this.sql = new SqlRunner(variables, log, steps.length);
     }
 
     /**

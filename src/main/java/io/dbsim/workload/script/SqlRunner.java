@@ -1,5 +1,7 @@
 package io.dbsim.workload.script;
 
+import org.postgresql.PGStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,10 +10,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Runs one SQL command for one client: binds its variables (integers as bigint, doubles as double
- * precision, booleans as boolean, text untyped so the server infers its type), executes it, and
- * stores result columns into variables for \gset (the last query's one row) and \aset (the last row
- * of every query that returned rows). A NULL column is stored as an empty string, as pgbench does.
+ * Runs one SQL command for one client: binds its variables untyped, each as its text, so the server
+ * infers their types as it does for pgbench's extended and prepared modes (a NULL is bound as NULL),
+ * executes it, and stores result columns into variables for \gset (the last query's one row) and
+ * \aset (the last row of every query that returned rows). A NULL column is stored as an empty string,
+ * as pgbench does. The first time each command runs, it is told to the statement log with the values
+ * it ran with.
  */
 final class SqlRunner {
 
@@ -21,18 +25,26 @@ final class SqlRunner {
     private static final int INVALID_NAME = -2;
 
     private final ClientVariables variables;
+    private final StatementLog log;
     private final String[][] cachedLabels;
     private final int[][] cachedSlots;
+    private final boolean[] logged;
 
-    SqlRunner(ClientVariables variables, int steps) {
+    SqlRunner(ClientVariables variables, StatementLog log, int steps) {
         this.variables = variables;
+        this.log = log;
         this.cachedLabels = new String[steps][];
         this.cachedSlots = new int[steps][];
+        this.logged = new boolean[steps];
     }
 
     void run(Step.Sql step, int stepIndex, Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(step.jdbcSql())) {
             bind(statement, step.paramSlots());
+            if (!logged[stepIndex]) {
+                logged[stepIndex] = true;
+                log.firstRun(step.jdbcSql(), statement.unwrap(PGStatement.class).toString());
+            }
             boolean isResultSet = statement.execute();
             if (step.store() != Step.Store.NONE) {
                 store(statement, isResultSet, step, stepIndex);
@@ -44,15 +56,10 @@ final class SqlRunner {
         for (int i = 0; i < slots.length; i++) {
             int parameter = i + 1;
             String text = variables.storedText(slots[i]);
-            if (text != null) {
-                statement.setObject(parameter, text, Types.OTHER);
-                continue;
-            }
-            switch (variables.variable(slots[i])) {
-                case Value.Int v -> statement.setLong(parameter, v.value());
-                case Value.Dbl v -> statement.setDouble(parameter, v.value());
-                case Value.Bool v -> statement.setBoolean(parameter, v.value());
-                case Value.Null v -> statement.setNull(parameter, Types.OTHER);
+            if (text == null && variables.variable(slots[i]) instanceof Value.Null) {
+                statement.setNull(parameter, Types.OTHER);
+            } else {
+                statement.setObject(parameter, text != null ? text : variables.text(slots[i]), Types.OTHER);
             }
         }
     }

@@ -10,11 +10,10 @@
  * client (with {@link io.dbsim.workload.script.PgbenchSeeds}, the very values pgbench draws), its
  * hash and permute functions. Where dbsim differs, on purpose:
  * <ul>
- *   <li>{@code :name} is sent as a bind parameter of a prepared statement: integers as bigint,
- *       doubles as double precision, booleans as boolean, text from -D, \gset and \aset untyped (the
- *       server infers its type). pgbench's default simple protocol pastes the text in instead, where
- *       the server reads 5 as an integer and 2.5 as numeric; so a call with no bigint or double
- *       precision variant, such as {@code repeat('x', :n)} or {@code round(:d, 2)}, fails here.</li>
+ *   <li>{@code :name} is sent as an untyped bind parameter holding the variable's text, as pgbench's
+ *       extended and prepared modes send it, so the server infers its type ({@code repeat('x', :n)},
+ *       {@code round(:d, 2)} work); a NULL is bound as NULL where pgbench would send the text NULL.
+ *       With -M simple the driver writes the values into the statement as quoted literals.</li>
  *   <li>{@code :name} inside quotes and comments is left alone (pgbench's simple protocol
  *       substitutes it there too).</li>
  *   <li>A variable nothing can have set, an unclosed quote, comment or parenthesis are errors before
