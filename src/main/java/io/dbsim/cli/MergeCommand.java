@@ -3,6 +3,7 @@ package io.dbsim.cli;
 import io.dbsim.UsageException;
 import io.dbsim.analysis.RunReport;
 import io.dbsim.analysis.RunReports;
+import io.dbsim.engine.OperationMetrics;
 import io.dbsim.engine.RunResult;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.report.CsvReport;
@@ -14,7 +15,6 @@ import io.dbsim.segment.RunMerge;
 import io.dbsim.segment.SegmentSet;
 import io.dbsim.segment.SegmentSource;
 import io.dbsim.settings.Threshold;
-import io.dbsim.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,11 +91,11 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SegmentSet set = SegmentSet.of(SegmentSource.load(inputs, wait, spec.commandLine().getErr()), partial);
         List<Threshold> thresholds = thresholds(set, flags);
-        Workload.builtIn().requireKnown(thresholds);
         if (junit != null && thresholds.isEmpty()) {
             throw new UsageException("--junit writes the thresholds as tests: give --threshold (or segments of a scenario with thresholds)");
         }
         RunResult merged = RunMerge.of(set);
+        requireMeasured(thresholds, merged);
         RunReport report = RunReports.of(merged, thresholds, null);
         out.println("merged " + set.merged().size() + " of " + set.count() + " segments of test " + set.test().id()
                 + (set.partial() ? " (PARTIAL: left out " + String.join(", ", set.leftOut()) + ")" : ""));
@@ -121,6 +121,17 @@ final class MergeCommand implements Callable<Integer> {
             out.println("JUnit XML: " + junit);
         }
         return report.thresholds() != null && !report.go() ? ExitCodes.THRESHOLDS_FAILED : ExitCodes.OK;
+    }
+
+    /** A threshold on an operation the segments did not run is a typo to refuse, never a silent pass. */
+    private static void requireMeasured(List<Threshold> thresholds, RunResult merged) {
+        List<String> names = merged.operations().stream().map(OperationMetrics.Summary::name).toList();
+        for (Threshold t : thresholds) {
+            if (t.operation() != null && !names.contains(t.operation())) {
+                throw new UsageException("threshold '" + t.expression() + "': the segments ran no operation '" + t.operation()
+                        + "': they ran " + String.join(", ", names));
+            }
+        }
     }
 
     /** The test's own thresholds (its scenario's, as the segments carry them), then those given here; each once. */

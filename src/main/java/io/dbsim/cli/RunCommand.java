@@ -34,7 +34,6 @@ import io.dbsim.segment.SegmentFile;
 import io.dbsim.segment.SegmentRecord;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Segment;
-import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Threshold;
 import io.dbsim.workload.Pattern;
 import io.dbsim.workload.Workload;
@@ -67,6 +66,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     WorkloadOptions workloadOptions;
+
+    @Mixin
     SegmentOptions segments;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (format: reports/README.md).")
@@ -145,6 +146,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (segments.segmented() && junit != null) {
             throw new UsageException("a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
+        }
+        if (segments.segmented() && config.commandLatencies()) {
+            throw new UsageException("-r (each command's latencies) is not merged across segments: leave it out of a segment");
         }
         if (segments.segmented() && restore) {
             throw new UsageException("--restore in every segment would restore the data N times: run 'dbsim snapshot restore' "

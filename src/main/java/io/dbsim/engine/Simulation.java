@@ -438,7 +438,7 @@ public final class Simulation {
         /** A closed-model user: operation, think time, again, until its operations or the run are done. */
         private final class UserThread implements Runnable {
             private final int index;
-            /** The user's number in the whole test (pgbench's client_id), the same whichever segment runs it. */
+            /** The user's number in the whole test (its index unless the test is split into segments). */
             private final int number;
             private final Pattern.OperationMix mix;
             private final SplittableRandom random;

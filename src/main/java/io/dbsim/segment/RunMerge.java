@@ -4,7 +4,6 @@ import io.dbsim.engine.Fairness;
 import io.dbsim.engine.FlowResult;
 import io.dbsim.engine.OperationMetrics;
 import io.dbsim.engine.RunResult;
-import io.dbsim.workload.CommandLatencies;
 import io.dbsim.observe.Micros;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
@@ -49,7 +48,7 @@ public final class RunMerge {
                 whole.sampleInterval().toMillis()), sum(runs.stream().map(RunResult::wakeUpLateness).toList()),
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
                 runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
-                runs.stream().mapToLong(RunResult::skippedArrivals).sum(), commands(runs), first.run().connectionSource());
+                runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource());
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {
@@ -73,17 +72,6 @@ public final class RunMerge {
                 parts.stream().mapToLong(OperationMetrics.Summary::late).sum());
     }
 
-    /** Each script command's latencies (pgbench -r) added up over the segments that ran it. */
-    private static List<CommandLatencies.Stat> commands(List<RunResult> runs) {
-        Map<String, List<CommandLatencies.Stat>> byCommand = new LinkedHashMap<>();
-        runs.forEach(r -> r.commands().forEach(c -> byCommand.computeIfAbsent(c.operation() + "#" + c.index(),
-                k -> new ArrayList<>()).add(c)));
-        return byCommand.values().stream().map(parts -> new CommandLatencies.Stat(parts.getFirst().operation(),
-                parts.getFirst().index(), parts.getFirst().command(),
-                nanos(parts.stream().map(CommandLatencies.Stat::latencyNanos).toList()),
-                parts.stream().mapToLong(CommandLatencies.Stat::failed).sum())).toList();
-    }
-
     private static List<FlowResult> flows(List<RunResult> runs) {
         Map<String, List<FlowResult>> byName = new LinkedHashMap<>();
         runs.forEach(r -> r.flows().forEach(f -> byName.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f)));
@@ -93,13 +81,6 @@ public final class RunMerge {
 
     static Histogram sum(List<Histogram> parts) {
         Histogram h = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-        parts.forEach(h::add);
-        return h;
-    }
-
-    /** Nanosecond histograms as the script's recorders keep them: auto-resizing, three digits. */
-    private static Histogram nanos(List<Histogram> parts) {
-        Histogram h = new Histogram(3);
         parts.forEach(h::add);
         return h;
     }

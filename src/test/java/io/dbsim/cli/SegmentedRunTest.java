@@ -238,6 +238,10 @@ class SegmentedRunTest {
                 + "time: write it as ISO-8601, e.g. 2027-01-15T10:00:00Z (UTC) or 2027-01-15T11:00:00+01:00");
         assertRefused(CliRun.of(segment("1/8", "--json", "x.json")), "dbsim: --users 7 cannot be split into 8 segments: each segment "
                 + "needs a user at least; give --users 8 or more, or fewer segments");
+        assertRefused(CliRun.of(segment("1/3", "--json", "x.json", "--threshold", "p95<1s", "--junit", "t.xml")),
+                "dbsim: a segment checks no threshold: give --junit to 'dbsim merge', which checks them on the whole test");
+        assertRefused(CliRun.of(segment("1/3", "--json", "x.json", "--restore")), "dbsim: --restore in every segment would restore "
+                + "the data N times: run 'dbsim snapshot restore' once before the segments start");
     }
 
     private static void assertRefused(CliRun run, String line) {
