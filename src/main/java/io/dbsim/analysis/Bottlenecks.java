@@ -328,6 +328,9 @@ public final class Bottlenecks {
                     + "--connection-timeout, or lower the load";
             case CONNECTION_LOST -> "connections broke during the run: check the server log, max_connections, and idle or "
                     + "network timeouts between dbsim and PostgreSQL";
+            case CONNECTION_REFUSED -> "the pool could not open connections (server down, restarting, or at max_connections): "
+                    + "see the outages section and the server log; an application retries these (--retry-connection-loss 3 "
+                    + "measures that)";
             case DEADLOCK -> "transactions took row locks in opposite orders: take them in one order; an application retries "
                     + "these (--max-tries 3 measures that)";
             case SERIALIZATION_FAILURE -> "concurrent transactions conflicted under REPEATABLE READ or SERIALIZABLE: retry "

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param trends      null unless the run is steady and long enough to show trends
  * @param thresholds  null when no threshold was set (and then there is no verdict)
  * @param capacity    null unless a capacity estimate was asked for
+ * @param outages     what the run lived through; null in reports written before it was recorded
  * @param commands    each command's latencies of scripts and workload files (pgbench -r); null unless asked for
  * @param abortedBy   the abortOnFail threshold that stopped the run early, and when; null when none did
  */
@@ -47,6 +48,7 @@ public record RunReport(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ThresholdRow> thresholds,
         @JsonInclude(JsonInclude.Include.NON_NULL) String verdict,
         @JsonInclude(JsonInclude.Include.NON_NULL) CapacitySection capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OutagesSection outages,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CommandRow> commands,
         @JsonInclude(JsonInclude.Include.NON_NULL) String abortedBy) {
 
@@ -56,6 +58,7 @@ public record RunReport(
     /**
      * The run's settings as the report states them (times in the unit their key names).
      *
+     * @param retryConnectionLoss null in reports written before it was recorded
      * @param queryMode      pgbench's -M (simple, extended, prepared) or driver_default; null in runs saved before it was recorded
      * @param latencyLimitMs pgbench's -L; null (and left out of the JSON) without one
      */
@@ -63,6 +66,7 @@ public record RunReport(
                          double rampUpS, double warmUpS, List<StageRow> stages, double ratePerSec, int maxUsers, int maxTries,
                          long seed, int poolSize, int poolMinIdle, long connectionTimeoutMs, Map<String, String> poolProperties,
                          String poolQueue, Long statementTimeoutMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer retryConnectionLoss,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String queryMode,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Double latencyLimitMs) {
 
@@ -149,11 +153,15 @@ public record RunReport(
                              long tableRows) {
     }
 
-    /** @param latencyLimit null without a latency limit */
+    /**
+     * @param retriesByClass operations tried again, by the class of the failure retried; null in older reports
+     * @param latencyLimit   null without a latency limit
+     */
     public record Summary(long operations, long succeeded, long failed, long retries, double successRatePct,
                           double errorRatePct, double throughputOpsPerSec, Latency latencyMs, Latency poolWaitMs,
                           Latency databaseMs, double poolWaitSharePct, Map<String, Long> errors,
                           List<DistributionPoint> latencyDistributionMs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> retriesByClass,
                           @JsonInclude(JsonInclude.Include.NON_NULL) LatencyLimit latencyLimit) {
     }
 
@@ -173,12 +181,14 @@ public record RunReport(
     }
 
     /**
-     * @param intervals the operation's figures per time-series point, columns aligned with {@code timeseries}
+     * @param intervals      the operation's figures per time-series point, columns aligned with {@code timeseries}
+     * @param retriesByClass null in older reports
+     * @param late           successes slower than the latency limit; null without one
      */
-    /** @param late successes slower than the latency limit; null without one */
     public record OperationRow(String name, long count, long succeeded, long failed, long retries, double sharePct,
                                Latency latencyMs, Latency poolWaitMs, Latency databaseMs, Latency failedLatencyMs,
                                Map<String, Long> errors, OperationIntervals intervals,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> retriesByClass,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Long late) {
     }
 
@@ -277,7 +287,44 @@ public record RunReport(
     }
 
     /**
-     * @param metric   e.g. p95, pool_wait.p95, error_rate, throughput
+     * What the run lived through: the outages found in its time series, the server's restarts, the stretches the
+     * observer could not see the server, and the cumulative views whose counters were reset meanwhile (their figures in
+     * this report count from the reset).
+     */
+    public record OutagesSection(List<OutageRow> events, List<RestartRow> serverRestarts, List<GapRow> observerGaps,
+                                 List<String> countersReset) {
+
+        public boolean anything() {
+            return !events.isEmpty() || !serverRestarts.isEmpty() || !observerGaps.isEmpty() || !countersReset.isEmpty();
+        }
+    }
+
+    /**
+     * One outage, seconds since the run started ({@link Outages}).
+     *
+     * @param recoveredAtS    null when throughput and p95 were not back within 10% before the run ended
+     * @param failuresByClass the classes that failed, with their counts
+     * @param usersGaveUp     distinct users whose operation failed in it; null when not known
+     */
+    public record OutageRow(double startedAtS, double endedAtS, double durationS, Double recoveredAtS, Double recoveryS,
+                            double baselineOpsPerSec, double baselineP95Ms, double lowestOpsPerSec, double worstP95Ms,
+                            boolean stalled, long failures, Map<String, Long> failuresByClass, long retries,
+                            Map<String, Long> retriesByClass, long operationsLost, Integer usersGaveUp) {
+    }
+
+    /** The server started again (pg_postmaster_start_time()) at {@code at}, {@code atS} seconds into the run. */
+    public record RestartRow(String at, double atS) {
+    }
+
+    /**
+     * Two samples or more without database figures: the observer could not read the server from {@code lostAtS} to
+     * {@code resumedAtS} (null: not again before the end), because it lost its connection or the server did not answer.
+     */
+    public record GapRow(double lostAtS, Double resumedAtS, String reason) {
+    }
+
+    /**
+     * @param metric   e.g. p95, pool_wait.p95, error_rate, throughput, recovery_time
      * @param measured null when not measured (which fails it)
      */
     public record ThresholdRow(String threshold, String operation, String metric, String comparator, double limit,
@@ -288,7 +335,7 @@ public record RunReport(
     public RunReport withCapacity(CapacitySection estimate) {
         return new RunReport(schemaVersion, tool, startedAt, elapsedS, measuredS, interrupted, config, database, usersByPattern,
                 summary, operations, flows, pool, simulator, droppedArrivals, timeseries, statements, bottlenecks, notes, spike,
-                trends, assessment, thresholds, verdict, estimate, commands, abortedBy);
+                trends, assessment, thresholds, verdict, estimate, outages, commands, abortedBy);
     }
 
     /** Thresholds and their verdict: GO when every threshold passed and none stopped the run. */

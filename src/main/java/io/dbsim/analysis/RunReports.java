@@ -15,6 +15,7 @@ import io.dbsim.analysis.RunReport.Latency;
 import io.dbsim.analysis.RunReport.Line;
 import io.dbsim.analysis.RunReport.OperationIntervals;
 import io.dbsim.analysis.RunReport.OperationRow;
+import io.dbsim.analysis.RunReport.OutagesSection;
 import io.dbsim.analysis.RunReport.Point;
 import io.dbsim.analysis.RunReport.SeqScanRow;
 import io.dbsim.analysis.RunReport.StageRow;
@@ -82,15 +83,20 @@ public final class RunReports {
         List<Finding> findings = Bottlenecks.of(run, s, pool);
         Optional<SpikeRecovery> spike = SpikeRecovery.of(run);
         Optional<Trends> trends = Trends.of(run);
-        Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(run, s, thresholds);
+        Outages outages = Outages.of(run);
+        OutagesSection lived = OutageRows.section(run, outages);
+        Verdict verdict = thresholds.isEmpty() ? null : Verdict.of(run, s, outages, thresholds);
+        List<String> notes = new ArrayList<>(run.observation() == null ? List.of() : run.observation().notes());
+        notes.addAll(OutageRows.notes(lived));
+        List<String> assessment = new ArrayList<>(Assessment.of(run, s, findings, spike, trends));
+        assessment.addAll(OutageRows.assessment(lived));
         return new RunReport(RunReport.SCHEMA_VERSION, "dbsim", run.startedAt().toString(), milli(run.elapsed().toMillis() / 1000.0),
                 milli(run.measured().toMillis() / 1000.0), run.interrupted(), config(run.config()), database(run),
                 run.usersByPattern(), summary(run, s), operations(run, s), flows(run), pool(run, pool), simulator(run),
-                run.droppedArrivals(), series(run), statements(run), findings(findings),
-                run.observation() == null ? List.of() : run.observation().notes(), spike.map(RunReports::spike).orElse(null),
-                trends.map(RunReports::trends).orElse(null), Assessment.of(run, s, findings, spike, trends),
+                run.droppedArrivals(), series(run), statements(run), findings(findings), List.copyOf(notes),
+                spike.map(RunReports::spike).orElse(null), trends.map(RunReports::trends).orElse(null), List.copyOf(assessment),
                 verdict == null ? null : thresholds(verdict), verdict == null ? null : verdict.go() && abortedBy == null ? "GO" : "NO-GO",
-                estimate == null ? null : CapacitySection.of(estimate), commands(run), abortedBy);
+                estimate == null ? null : CapacitySection.of(estimate), lived, commands(run), abortedBy);
     }
 
     public static Latency latency(Histogram h) {
@@ -105,7 +111,7 @@ public final class RunReports {
                 c.stages().stream().map(st -> new StageRow(st.duration().toMillis() / 1000.0, st.target())).toList(),
                 c.ratePerSecond(), c.maxUsers(), c.maxTries(), c.seed(), c.poolSize(), c.poolMinIdle(),
                 c.connectionTimeout().toMillis(), c.poolProperties(), c.poolQueue().name().toLowerCase(Locale.ROOT),
-                c.statementTimeout() == null ? null : c.statementTimeout().toMillis(),
+                c.statementTimeout() == null ? null : c.statementTimeout().toMillis(), c.retryConnectionLoss(),
                 c.queryMode() == null ? QueryMode.DRIVER_DEFAULT : c.queryMode().name().toLowerCase(Locale.ROOT),
                 c.latencyLimit() == null ? null : milli(c.latencyLimit().toNanos() / 1e6));
     }
@@ -119,7 +125,8 @@ public final class RunReports {
         }
         return new RunReport.Summary(s.operations(), s.succeeded(), s.failed(), s.retries(), milli(s.successRate()),
                 milli(s.errorRate()), milli(s.throughput()), latency(s.total()), latency(s.poolWait()), latency(s.database()),
-                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution), latencyLimit(run, s));
+                milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution), errors(s.retriesByClass()),
+                latencyLimit(run, s));
     }
 
     /** pgbench's late (of the successes) and, with --rate, skipped (of all that came due) over the measured part. */
@@ -158,7 +165,7 @@ public final class RunReports {
             rows.add(new OperationRow(op.name(), op.count(), op.succeeded(), op.failed(), op.retries(),
                     milli(100.0 * op.count() / Math.max(1, s.operations())), latency(op.total()), latency(op.poolWait()),
                     latency(op.database()), latency(op.failedLatency()), errors(op.failuresByClass()),
-                    intervals(run.timeSeries(), op.name()), run.config().latencyLimit() == null ? null : op.late()));
+                    intervals(run.timeSeries(), op.name()), errors(op.retriesByClass()), run.config().latencyLimit() == null ? null : op.late()));
         }
         return List.copyOf(rows);
     }
@@ -342,7 +349,8 @@ public final class RunReports {
         return List.copyOf(rows);
     }
 
-    private static Map<String, Long> errors(long[] byClass) {
+    /** Counts by error class, every class in order (0 when none). */
+    static Map<String, Long> errors(long[] byClass) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (ErrorClass e : ErrorClass.values()) {
             m.put(e.label(), byClass[e.ordinal()]);

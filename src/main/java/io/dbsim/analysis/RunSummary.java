@@ -8,16 +8,16 @@ import org.HdrHistogram.Histogram;
 
 import java.util.List;
 
-/** Whole-run figures derived once from the per-operation histograms, for every report format. */
+/** Whole-run figures derived once from the per-operation histograms, for every report format; by class, as ErrorClass orders them. */
 public record RunSummary(long operations, long succeeded, long failed, long retries, double throughput,
-                         Histogram total, Histogram poolWait, Histogram database, long[] failuresByClass) {
-
+                         Histogram total, Histogram poolWait, Histogram database, long[] failuresByClass, long[] retriesByClass) {
 
     public static RunSummary of(RunResult run) {
         Histogram total = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         Histogram wait = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         Histogram db = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         long[] byClass = new long[ErrorClass.values().length];
+        long[] retriedByClass = new long[ErrorClass.values().length];
         long failed = 0;
         long retries = 0;
         List<OperationMetrics.Summary> ops = run.operations();
@@ -27,6 +27,7 @@ public record RunSummary(long operations, long succeeded, long failed, long retr
             db.add(s.database());
             for (int i = 0; i < byClass.length; i++) {
                 byClass[i] += s.failuresByClass()[i];
+                retriedByClass[i] += s.retriesByClass()[i];
             }
             failed += s.failed();
             retries += s.retries();
@@ -34,7 +35,7 @@ public record RunSummary(long operations, long succeeded, long failed, long retr
         long succeeded = total.getTotalCount();
         double seconds = Math.max(1e-9, run.measured().toNanos() / 1e9);
         return new RunSummary(succeeded + failed, succeeded, failed, retries, (succeeded + failed) / seconds,
-                total, wait, db, byClass);
+                total, wait, db, byClass, retriedByClass);
     }
 
     public double successRate() {

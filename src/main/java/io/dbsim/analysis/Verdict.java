@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Every threshold with the value the run measured, and the verdict: GO when all pass, NO-GO when
- * any fails. A threshold on an operation the run never executed fails: no data is not a pass.
+ * any fails. A threshold on an operation the run never executed fails: no data is not a pass, nor is
+ * a recovery time when an outage did not recover.
  */
 public record Verdict(List<Result> results) {
 
@@ -21,10 +22,19 @@ public record Verdict(List<Result> results) {
         }
     }
 
-    public static Verdict of(RunResult run, RunSummary s, List<Threshold> thresholds) {
+    public static Verdict of(RunResult run, RunSummary s, Outages outages, List<Threshold> thresholds) {
         double seconds = Math.max(1e-9, run.measured().toNanos() / 1e9);
         List<Result> results = new ArrayList<>();
         for (Threshold t : thresholds) {
+            if (t.onOutages()) {
+                double measured = switch (t.stat()) {
+                    case "recovery_time" -> outages.longestRecoverySeconds();
+                    case "outage_failures" -> outages.failures();
+                    default -> outages.outages().size();
+                };
+                results.add(new Result(t, measured, !Double.isNaN(measured) && t.passes(measured)));
+                continue;
+            }
             Histogram total;
             Histogram wait;
             Histogram db;

@@ -72,6 +72,12 @@ public final class RunOptions {
             description = "Tries per operation for deadlocks and serialization failures, as pgbench (default 1: no retry).")
     Integer maxTries;
 
+    @Option(names = "--retry-connection-loss", paramLabel = "N",
+            description = "Retry an operation whose connection was lost or could not be opened up to N times, with "
+                    + "exponential backoff and jitter (100ms doubling, at most 5s), as an application would; retries are "
+                    + "counted apart from failures (default 0: every loss is a failure).")
+    Integer retryConnectionLoss;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the users' key choices and operation mix: same seed, same sequence (default 42).")
     Long seed;
@@ -169,7 +175,7 @@ public final class RunOptions {
         return new SettingsLayer(pattern, users, ops, duration, thinkTime, rampUp, stages == null ? null : Stage.parseList(stages),
                 rate == null ? null : Rate.parse(rate), maxUsers, warmUp, maxTries, seed, poolSize, poolMinIdle,
                 connectionTimeout, poolProperties == null ? null : new LinkedHashMap<>(poolProperties), poolQueue, statementTimeout,
-                progressEvery, sampleInterval, thresholds, queryMode, latencyLimit, reportPerCommand ? Boolean.TRUE : null,
+                progressEvery, sampleInterval, thresholds, retryConnectionLoss, queryMode, latencyLimit, reportPerCommand ? Boolean.TRUE : null,
                 metrics.port, metrics.bind, metrics.linger);
     }
 }

@@ -137,7 +137,7 @@ final class SweepCommand implements Callable<Integer> {
         WorkloadSource source = workloadOptions.source();
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, source.defaults(), SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
                 null, thinkTime, null, null, null, null, warmUp, null, seed, null, null, connectionTimeout, null, null, null,
-                progressEvery, null, null, queryMode, null, null, metrics.port, metrics.bind, metrics.linger)));
+                progressEvery, null, null, null, queryMode, null, null, metrics.port, metrics.bind, metrics.linger)));
         base = base.withPattern(source.checked(base.pattern()).pattern(base.pattern()).name());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

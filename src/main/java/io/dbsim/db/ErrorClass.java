@@ -7,6 +7,8 @@ import java.sql.SQLTransientConnectionException;
 public enum ErrorClass {
     POOL_TIMEOUT("pool_timeout"),
     CONNECTION_LOST("connection_lost"),
+    /** The pool could not open a connection: the server was down, refusing (too many clients) or unreachable. */
+    CONNECTION_REFUSED("connection_refused"),
     DEADLOCK("deadlock"),
     SERIALIZATION_FAILURE("serialization_failure"),
     UNIQUE_VIOLATION("unique_violation"),
@@ -28,10 +30,19 @@ public enum ErrorClass {
         return this == DEADLOCK || this == SERIALIZATION_FAILURE;
     }
 
+    /** What an application's retry policy for connection loss retries: the connection broke, or none could be made. */
+    public boolean connectionLoss() {
+        return this == CONNECTION_LOST || this == CONNECTION_REFUSED;
+    }
+
     public static ErrorClass of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PoolTimeoutException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof PoolTimeoutException) {
                 return POOL_TIMEOUT;
+            }
+            // HikariCP's timeout carries the last failure to open a connection, and only while opening them fails.
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getCause() == null ? POOL_TIMEOUT : CONNECTION_REFUSED;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();

@@ -14,18 +14,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class OperationMetrics {
 
+    /** No failure or retry of any class, as in most intervals; shared, never to be written. */
+    static final long[] NONE = new long[ErrorClass.values().length];
+
     private final String name;
     private final Recorder total = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Recorder poolWait = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Recorder database = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Recorder failed = new Recorder(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
-    private final LongAdder[] failures = new LongAdder[ErrorClass.values().length];
-    private final LongAdder retries = new LongAdder();
+    private final LongAdder[] failures = adders();
+    private final LongAdder[] retries = adders();
     private final LongAdder late = new LongAdder();
     private final LongAdder warmUp = new LongAdder();
     /** The failure, retry and late counts as of the last sample: the run's totals are what was sampled, as its histograms are. */
-    private final long[] failuresSampled = new long[failures.length];
-    private long retriesSampled;
+    private final long[] failuresSampled = new long[ErrorClass.values().length];
+    private final long[] retriesSampled = new long[ErrorClass.values().length];
     private long lateSampled;
 
     private final Histogram totalSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
@@ -39,9 +42,14 @@ public final class OperationMetrics {
 
     public OperationMetrics(String name) {
         this.name = name;
-        for (int i = 0; i < failures.length; i++) {
-            failures[i] = new LongAdder();
+    }
+
+    private static LongAdder[] adders() {
+        LongAdder[] adders = new LongAdder[ErrorClass.values().length];
+        for (int i = 0; i < adders.length; i++) {
+            adders[i] = new LongAdder();
         }
+        return adders;
     }
 
     public String name() {
@@ -59,8 +67,9 @@ public final class OperationMetrics {
         failed.recordValue(clamp(totalMicros));
     }
 
-    public void retry() {
-        retries.increment();
+    /** An attempt that failed with {@code error} and is tried again: counted apart from failures. */
+    public void retry(ErrorClass error) {
+        retries[error.ordinal()].increment();
     }
 
     /** A success that took longer than the run's latency limit (pgbench -L). */
@@ -95,46 +104,63 @@ public final class OperationMetrics {
         databaseInterval = database.getIntervalHistogram(databaseInterval);
         poolWaitSoFar.add(waitInterval);
         databaseSoFar.add(databaseInterval);
-        long[] failedByClass = new long[failures.length];
-        for (int i = 0; i < failures.length; i++) {
-            long sum = failures[i].sum();
-            failedByClass[i] = sum - failuresSampled[i];
-            failuresSampled[i] = sum;
-        }
-        long retried = retries.sum();
-        long retriedInInterval = retried - retriesSampled;
-        retriesSampled = retried;
         lateSampled = late.sum();
-        return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(), failedByClass,
-                retriedInInterval);
+        return new Interval(totalInterval, waitInterval, databaseInterval, failedInterval.getTotalCount(),
+                sinceSampled(failures, failuresSampled), sinceSampled(retries, retriesSampled));
+    }
+
+    /** Counts by class since the last sample; the shared {@link #NONE} when there were none, as in most intervals. */
+    private static long[] sinceSampled(LongAdder[] counts, long[] sampled) {
+        long[] since = null;
+        for (int i = 0; i < counts.length; i++) {
+            long now = counts[i].sum();
+            if (now != sampled[i]) {
+                since = since == null ? new long[counts.length] : since;
+                since[i] = now - sampled[i];
+                sampled[i] = now;
+            }
+        }
+        return since == null ? NONE : since;
     }
 
     /**
      * The interval just sampled: successes' total, pool-wait and database histograms, the failure count (as the
-     * failure histogram has it), failures by {@link ErrorClass} ordinal and retries. The histograms are reused by
-     * the next sample: read them before then.
+     * failure histogram has it), failures and retries by class (indexed by {@link ErrorClass#ordinal()}). The
+     * histograms are reused by the next sample: read them before then.
      */
     public record Interval(Histogram succeeded, Histogram poolWait, Histogram database, long failed, long[] failedByClass,
-                           long retries) {
+                           long[] retriedByClass) {
 
         public double poolWaitMeanMicros() {
             return poolWait.getTotalCount() == 0 ? 0 : poolWait.getMean();
+        }
+
+        public long retries() {
+            long n = 0;
+            for (long r : retriedByClass) {
+                n += r;
+            }
+            return n;
         }
     }
 
     /** The run's totals; call sample() first so the last interval is included. */
     public synchronized Summary summary() {
+        long retried = 0;
+        for (long r : retriesSampled) {
+            retried += r;
+        }
         return new Summary(name, totalSoFar.copy(), poolWaitSoFar.copy(), databaseSoFar.copy(), failedSoFar.copy(),
-                failuresSampled.clone(), retriesSampled, lateSampled);
+                failuresSampled.clone(), retried, retriesSampled.clone(), lateSampled);
     }
 
     /**
-     * Everything measured for one operation, frozen.
+     * Everything measured for one operation, frozen; retries by class indexed as failures are.
      *
      * @param late successes slower than the latency limit; 0 without one
      */
     public record Summary(String name, Histogram total, Histogram poolWait, Histogram database, Histogram failedLatency,
-                          long[] failuresByClass, long retries, long late) {
+                          long[] failuresByClass, long retries, long[] retriesByClass, long late) {
 
         public long succeeded() {
             return total.getTotalCount();

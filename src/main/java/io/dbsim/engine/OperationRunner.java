@@ -4,24 +4,28 @@ import io.dbsim.db.ErrorClass;
 import io.dbsim.workload.Operation;
 import io.dbsim.workload.OperationContext;
 
-
 /**
  * Runs one operation the way the application would: its work takes a pooled connection through the user's
  * lease, runs its statements and gives the connection back; the lease times the wait and the time the
  * connection was held. Deadlocks and serialization failures are retried up to max-tries, as pgbench does, and as it
  * does not once a latency limit has passed; an operation that succeeds after the limit is counted as late.
+ * Connection loss is retried apart, as the run's {@link ConnectionLossRetry} says. Retries are counted by class, apart
+ * from failures.
  */
 final class OperationRunner {
 
     private final RunMetrics metrics;
     private final int maxTries;
+    private final ConnectionLossRetry connectionLossRetry;
     private final long recordFromNanos;
     private final long latencyLimitNanos;
 
     /** @param latencyLimitNanos pgbench's -L; 0 for none */
-    OperationRunner(RunMetrics metrics, int maxTries, long recordFromNanos, long latencyLimitNanos) {
+    OperationRunner(RunMetrics metrics, int maxTries, ConnectionLossRetry connectionLossRetry, long recordFromNanos,
+                    long latencyLimitNanos) {
         this.metrics = metrics;
         this.maxTries = maxTries;
+        this.connectionLossRetry = connectionLossRetry;
         this.recordFromNanos = recordFromNanos;
         this.latencyLimitNanos = latencyLimitNanos;
     }
@@ -36,7 +40,9 @@ final class OperationRunner {
         OperationMetrics m = metrics.operation(op.index());
         boolean record = intendedStart >= recordFromNanos;
         ctx.operation(op, record);
-        for (int attempt = 1; ; attempt++) {
+        int tries = 1;
+        int connectionRetries = 0;
+        while (true) {
             lease.reset();
             long attemptStart = System.nanoTime();
             try {
@@ -63,10 +69,19 @@ final class OperationRunner {
                 }
                 ErrorClass error = ErrorClass.of(e);
                 boolean inTime = latencyLimitNanos == 0 || System.nanoTime() - intendedStart <= latencyLimitNanos;
-                if (error.retryable() && attempt < maxTries && inTime) {
+                if (error.retryable() && tries < maxTries && inTime) {
+                    tries++;
                     if (record) {
-                        m.retry();
+                        m.retry(error);
                     }
+                    continue;
+                }
+                if (connectionLossRetry.allows(error, connectionRetries)) {
+                    connectionRetries++;
+                    if (record) {
+                        m.retry(error);
+                    }
+                    connectionLossRetry.pause(connectionRetries);
                     continue;
                 }
                 ctx.lastError(error);

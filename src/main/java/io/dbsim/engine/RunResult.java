@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * What one run measured, frozen for the reports.
  *
+ * @param failureSpells closed model: which users' operations failed, and when; null in the open model (every arrival
+ *                      is its own user) or when more spells happened than were kept
  * @param skippedArrivals  open model with a latency limit: arrivals skipped as already too late to start (pgbench -R -L)
  * @param commands         each command's latencies, when the run timed them (pgbench -r); else empty
  * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
@@ -35,6 +37,7 @@ public record RunResult(
         int poolSize,
         Observation observation,
         List<FlowResult> flows,
+        List<FailureSpell> failureSpells,
         long skippedArrivals,
         List<CommandLatencies.Stat> commands,
         String connectionSource) {

@@ -100,7 +100,8 @@ public final class Simulation {
         StatementCatalog catalog = new StatementCatalog();
         PoolAcquireTracker tracker = new PoolAcquireTracker();
         Function<String, String> operationOf = q -> q == null ? null : catalog.operationOf(q).orElse(null);
-        try (DatabaseObserver observer = share.observer(database, APPLICATION_NAME)) {
+        // Most of an interval for the server to answer a sample, not more: a stalled server must not stall the time series.
+        try (DatabaseObserver observer = share.observer(database, APPLICATION_NAME, config.sampleInterval().multipliedBy(3).dividedBy(4))) {
             ServerFacts facts = observer.facts();
             DatabaseObserver.Snapshot before = observer.snapshot();
             Run run;
@@ -125,7 +126,7 @@ public final class Simulation {
             List<CapturedStatement> captured = catalog.statements();
             Observation observation = new Observation(facts, delta, run.waits.summary(),
                     observer.inspectPlans(captured), tracker.summary(), observer.statementsAvailable(),
-                    observer.notes(), captured);
+                    observer.notes(), captured, observer.continuity());
             return run.result(observation);
         } finally {
             finished.countDown();
@@ -146,6 +147,9 @@ public final class Simulation {
         h.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         if (config.statementTimeout() != null && !config.statementTimeout().isZero()) {
             h.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+            // statement_timeout is the server's: when the network stops answering, only the client can give up
+            // (a socketTimeout in the URL still wins).
+            h.addDataSourceProperty("socketTimeout", Long.toString(config.statementTimeout().toSeconds() + 2));
         }
         if (config.queryMode() != null) {
             config.queryMode().driverProperties().forEach(h::addDataSourceProperty);
@@ -180,6 +184,7 @@ public final class Simulation {
         private final java.util.ArrayDeque<UserThread> users = new java.util.ArrayDeque<>();
         private final List<UserThread> everyUser = new CopyOnWriteArrayList<>();
         private final UserStats userStats;
+        private final UserFailures userFailures;
         private final List<Pattern.OperationMix> assignment;
         private final AtomicLong skipped = new AtomicLong();
         private final StatementCatalog catalog;
@@ -207,11 +212,13 @@ public final class Simulation {
                 metricNames.add(f.name());
             });
             this.metrics = new RunMetrics(metricNames, operations.size(), startNanos, listener);
-            this.runner = new OperationRunner(metrics, config.maxTries(), recordFromNanos,
-                    config.latencyLimit() == null ? 0 : config.latencyLimit().toNanos());
+            this.runner = new OperationRunner(metrics, config.maxTries(), new ConnectionLossRetry(config.retryConnectionLoss()),
+                    recordFromNanos, config.latencyLimit() == null ? 0 : config.latencyLimit().toNanos());
             this.commandLatencies = config.commandLatencies() ? CommandLatencies.of(operations) : CommandLatencies.NONE;
             this.runToken = Long.toString(new SecureRandom().nextLong() & 0xFFFFFFFFFL, 36) + "x";
-            this.userStats = new UserStats(config.openModel() ? 0 : Math.max(1, share.starts()));
+            int slots = config.openModel() ? 0 : Math.max(1, share.starts());
+            this.userStats = new UserStats(slots);
+            this.userFailures = new UserFailures(slots, startNanos);
             // Open model: arrivals take the population's user types in turn, so their shares hold over every 100.
             this.assignment = pattern.assign(config.openModel() ? 100 : share.wholeStarts());
             this.sampler = new RunSampler(metrics, gate, activeUsers::get, host, observer, listener, startNanos, recordFromNanos,
@@ -425,7 +432,8 @@ public final class Simulation {
             return new RunResult(config, database.hostAndDatabase(), serverVersion, byPattern, startedAt, elapsed, measured,
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
-                    flows, skipped.get(), commandLatencies.stats(), database.source());
+                    flows, config.openModel() ? null : userFailures.spells(), skipped.get(), commandLatencies.stats(),
+                    database.source());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {
@@ -475,6 +483,7 @@ public final class Simulation {
                         long waited = flow != null ? flow.runStep(runner, ctx, lease, stepStart)
                                 : runner.run(mix.pick(random), ctx, lease, stepStart);
                         userStats.done(index, waited);
+                        userFailures.after(index, ctx.lastError() != null, System.nanoTime());
                         long wake = System.nanoTime() + mix.thinkTime().nextNanos(meanThink, random);
                         if (meanThink > 0) {
                             long until = Math.min(wake, endNanos);

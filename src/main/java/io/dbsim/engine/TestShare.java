@@ -82,9 +82,9 @@ public final class TestShare {
         return segment.index() == 1;
     }
 
-    DatabaseObserver observer(ConnectionInfo database, String runApplication) {
+    DatabaseObserver observer(ConnectionInfo database, String runApplication, Duration sampleBudget) {
         if (observes()) {
-            return DatabaseObserver.open(database, runApplication);
+            return DatabaseObserver.open(database, runApplication, sampleBudget);
         }
         return DatabaseObserver.off("segment " + segment + " did not observe the database: segment 1/" + segment.count()
                 + " did, so the server was sampled once for the whole test");

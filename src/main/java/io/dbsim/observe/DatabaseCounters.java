@@ -29,6 +29,12 @@ public record DatabaseCounters(long commits, long rollbacks, long blocksRead, lo
                 deadlocks - before.deadlocks, conflicts - before.conflicts);
     }
 
+    /** Whether a cumulative counter is lower than in {@code earlier}: they were reset in between. */
+    public boolean below(DatabaseCounters earlier) {
+        return commits < earlier.commits || rollbacks < earlier.rollbacks || blocksRead < earlier.blocksRead
+                || blocksHit < earlier.blocksHit;
+    }
+
     /** Share of block requests served from shared buffers; NaN when there were none. */
     public double cacheHitPct() {
         long all = blocksRead + blocksHit;

@@ -18,7 +18,9 @@ public record DatabasePoint(int backends, int active, int idleInTransaction, int
 
     public static DatabasePoint of(ActivitySample now, DatabaseCounters previous, Map<Long, StatementTick> previousStatements,
                                    double seconds) {
-        DatabaseCounters d = previous == null ? DatabaseCounters.ZERO : now.counters().minus(previous);
+        // Counters reset in between (a restart after a crash) count from zero, not below it.
+        DatabaseCounters d = previous == null ? DatabaseCounters.ZERO
+                : now.counters().minus(now.counters().below(previous) ? DatabaseCounters.ZERO : previous);
         return new DatabasePoint(now.backends(), now.active(), now.idleInTransaction(), now.locksNotGranted(),
                 now.waitEvents(), d.commits() / seconds, d.rollbacks() / seconds, d.cacheHitPct(), d.tempBytes(),
                 d.deadlocks(), statementsSince(now.statementTotals(), previousStatements), d);

@@ -12,8 +12,10 @@ import java.util.List;
  * @param seqScans  our statements that read whole tables to keep a few rows
  * @param hikari    HikariCP's own metrics-tracker figures
  * @param captured  every distinct statement the run's operations sent, with the values it first ran with
+ * @param continuity when the observer could not see the server, the server's restarts, counters reset
  */
 public record Observation(ServerFacts facts, DatabaseObserver.Delta delta, WaitSummary waits,
                           List<PlanInspector.SeqScan> seqScans, PoolAcquireTracker.Summary hikari,
-                          boolean statementsAvailable, List<String> notes, List<CapturedStatement> captured) {
+                          boolean statementsAvailable, List<String> notes, List<CapturedStatement> captured,
+                          Continuity continuity) {
 }

@@ -35,6 +35,15 @@ public record TableStat(String table, long seqScans, long seqRowsRead, long inde
         return all;
     }
 
+    /** Whether any table's cumulative counters are lower than in {@code earlier}: the statistics were reset in between. */
+    static boolean anyBelow(Map<String, TableStat> now, Map<String, TableStat> earlier) {
+        return now.values().stream().anyMatch(t -> {
+            TableStat e = earlier.get(t.table);
+            return e != null && (t.seqScans < e.seqScans || t.indexScans < e.indexScans || t.inserts < e.inserts
+                    || t.updates < e.updates || t.deletes < e.deletes);
+        });
+    }
+
     TableStat since(TableStat before) {
         if (before == null) {
             return new TableStat(table, seqScans, seqRowsRead, indexScans, inserts, updates, hotUpdates, deletes, liveRows, deadRows,

@@ -68,6 +68,7 @@ public final class ConsoleReport {
         errors(out, run);
         simulator(out, run);
         spikeAndTrends(out, run);
+        outages(out, run.outages());
         pool(out, run);
         if (run.database().observed()) {
             database(out, run.database());
@@ -120,6 +121,10 @@ public final class ConsoleReport {
                 Format.millis(c.thinkTimeMs()), Format.seconds(c.rampUpS()), Format.seconds(c.warmUpS()));
         out.printf(Locale.ROOT, "  pool                %d connections (min idle %d, timeout %s, %s queue)%n", c.poolSize(),
                 c.poolMinIdle(), Format.millis(c.connectionTimeoutMs()), c.poolQueue());
+        if (c.retryConnectionLoss() != null && c.retryConnectionLoss() > 0) {
+            out.printf(Locale.ROOT, "  connection loss     retried up to %d times (backoff 100 ms doubling to 5 s, jittered)%n",
+                    c.retryConnectionLoss());
+        }
         if (c.queryMode() != null) {
             out.printf(Locale.ROOT, "  query mode          %s%n", QUERY_MODES.getOrDefault(c.queryMode(), c.queryMode()));
         }
@@ -144,6 +149,9 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "  operations          %,d%n", s.operations());
         out.printf(Locale.ROOT, "  succeeded           %,d (%.2f%%)%n", s.succeeded(), s.successRatePct());
         out.printf(Locale.ROOT, "  failed              %,d (%.2f%%), retries %,d%n", s.failed(), s.errorRatePct(), s.retries());
+        if (s.retries() > 0 && s.retriesByClass() != null) {
+            out.printf(Locale.ROOT, "  retried             %s%n", Format.classes(s.retriesByClass()));
+        }
         out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%n", s.throughputOpsPerSec());
         RunReport.LatencyLimit limit = s.latencyLimit();
         if (limit != null) {
@@ -233,6 +241,31 @@ public final class ConsoleReport {
                             : String.format(Locale.ROOT, "%.3f", tr.heapAfterGcMb().pValue()), tr.backends().start(),
                     tr.backends().end(), tr.p95Ms().start(), tr.p95Ms().end(), tr.p95Ms().growthPct(), tr.leakSuspected()
                             ? "LEAK SUSPECTED" : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift");
+        }
+    }
+
+    /** What the run lived through, when anything happened: each outage, the server's restarts, the observer's gaps. */
+    private static void outages(PrintWriter out, RunReport.OutagesSection lived) {
+        if (lived == null || !lived.anything()) {
+            return;
+        }
+        out.println("outages" + (lived.events().isEmpty() ? ": none in the time series" : ""));
+        int n = 1;
+        for (RunReport.OutageRow o : lived.events()) {
+            out.printf(Locale.ROOT, "  %d. %.1f-%.1f s%s: %s%s; %s; %,d operations lost%s%n", n++, o.startedAtS(), o.endedAtS(),
+                    o.stalled() ? ", throughput near zero" : "",
+                    o.failuresByClass().isEmpty() ? "no failures" : Format.classes(o.failuresByClass()),
+                    o.retries() == 0 ? "" : " (retried " + Format.classes(o.retriesByClass()) + ")",
+                    o.recoveryS() == null ? "not recovered by the end"
+                            : String.format(Locale.ROOT, "recovered in %.1f s (at %.1f s)", o.recoveryS(), o.recoveredAtS()),
+                    o.operationsLost(), o.usersGaveUp() == null ? ""
+                            : String.format(Locale.ROOT, "; %,d users gave up an operation", o.usersGaveUp()));
+        }
+        lived.serverRestarts().forEach(r -> out.printf(Locale.ROOT, "  server restarted    at %.1f s%n", r.atS()));
+        lived.observerGaps().forEach(g -> out.printf(Locale.ROOT, "  observer gap        %.1f-%s s (%s)%n", g.lostAtS(),
+                g.resumedAtS() == null ? "end" : String.format(Locale.ROOT, "%.1f", g.resumedAtS()), g.reason()));
+        if (!lived.countersReset().isEmpty()) {
+            out.println("  counters reset      " + String.join(", ", lived.countersReset()) + " (their figures count from the reset)");
         }
     }
 

@@ -5,6 +5,8 @@ import io.dbsim.analysis.RunReport;
 import io.dbsim.settings.Durations;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The formatting every renderer shares: numbers, durations given in report units, and the sentences several print. */
 final class Format {
@@ -31,6 +33,12 @@ final class Format {
             return st.operation();
         }
         return st.query() == null ? "?" : Text.oneLine(st.query(), 40);
+    }
+
+    /** Counts by class as "connection_lost 20, pool_timeout 3", leaving out classes at 0. */
+    static String classes(Map<String, Long> byClass) {
+        return byClass.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The spike section as the reports for people say it, from "p95" on, without a full stop. */

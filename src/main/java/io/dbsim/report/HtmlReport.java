@@ -35,6 +35,7 @@ public final class HtmlReport {
         thresholds(h, run);
         bottlenecks(h, run);
         overTime(h);
+        outages(h, run.outages());
         operations(h, run);
         flows(h, run);
         spikeAndTrends(h, run);
@@ -44,8 +45,12 @@ public final class HtmlReport {
         notes(h, run);
         h.append("<pre id=\"script-errors\" hidden></pre>\n</main>\n<script type=\"application/json\" id=\"run-data\">")
                 .append(JsonReport.tree(run).toString().replace("<", "\\u003c")).append("</script>\n<script>").append(chartJs())
-                .append("</script>\n<script>").append(resource("charts.js"))
-                .append("</script>\n<script>").append(resource("report.js")).append("</script>\n</body></html>\n");
+                .append("</script>\n<script>").append(resource("charts.js"));
+        if (run.outages() != null && !run.outages().events().isEmpty()) {
+            // Marks the outages on the charts over time; a page without outages carries none of it.
+            h.append("</script>\n<script>").append(resource("outages.js"));
+        }
+        h.append("</script>\n<script>").append(resource("report.js")).append("</script>\n</body></html>\n");
         return h.toString();
     }
 
@@ -117,6 +122,45 @@ public final class HtmlReport {
         chart(h, "chart-pool", "Pool: active, idle, waiting");
         chart(h, "chart-distribution", "Response time distribution");
         h.append("</div></section>\n");
+    }
+
+    private static void outages(StringBuilder h, RunReport.OutagesSection lived) {
+        if (lived == null || !lived.anything()) {
+            return;
+        }
+        h.append("<section id=\"outages\"><h2>Outages</h2>");
+        if (lived.events().isEmpty()) {
+            h.append("<p>None in the time series.</p>");
+        } else {
+            h.append("<p>Shaded on the charts over time. Recovered: successful throughput and p95 back within 10% of the intervals "
+                    + "before, two samples in a row.</p><table><tr><th class=\"n\">from s</th><th class=\"n\">to s</th>"
+                    + "<th class=\"n\">recovered after s</th><th>what failed</th><th>retried</th><th class=\"n\">operations lost</th>"
+                    + "<th class=\"n\">users gave up</th></tr>");
+            for (RunReport.OutageRow o : lived.events()) {
+                h.append("<tr class=\"outage\">");
+                cell(h, num(o.startedAtS(), 1));
+                cell(h, num(o.endedAtS(), 1));
+                cell(h, o.recoveryS() == null ? "not recovered" : num(o.recoveryS(), 1));
+                h.append("<td>").append(esc(o.failuresByClass().isEmpty() ? "none" : Format.classes(o.failuresByClass())))
+                        .append(o.stalled() ? esc("; throughput near zero") : "").append("</td><td>")
+                        .append(esc(o.retries() == 0 ? "-" : Format.classes(o.retriesByClass()))).append("</td>");
+                cell(h, String.format(Locale.ROOT, "%,d", o.operationsLost()));
+                cell(h, o.usersGaveUp() == null ? "-" : String.format(Locale.ROOT, "%,d", o.usersGaveUp()));
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
+        h.append("<ul>");
+        lived.serverRestarts().forEach(r -> h.append("<li>").append(esc("The server restarted at " + num(r.atS(), 1) + " s."))
+                .append("</li>"));
+        lived.observerGaps().forEach(g -> h.append("<li>").append(esc("The observer could not read the server from "
+                + num(g.lostAtS(), 1) + " s to " + (g.resumedAtS() == null ? "the end" : num(g.resumedAtS(), 1) + " s")
+                + " (" + g.reason() + ").")).append("</li>"));
+        if (!lived.countersReset().isEmpty()) {
+            h.append("<li>").append(esc(String.join(", ", lived.countersReset())
+                    + " counted from zero again during the run: their figures count from then.")).append("</li>");
+        }
+        h.append("</ul></section>\n");
     }
 
     private static void operations(StringBuilder h, RunReport run) {

@@ -62,6 +62,9 @@ public final class MarkdownReport {
         row(m, "users", Integer.toString(c.users()));
         row(m, "think time", c.thinkTimeMs() + " ms");
         row(m, "pool", c.poolSize() + " connections, " + c.poolQueue() + " queue");
+        if (c.retryConnectionLoss() != null && c.retryConnectionLoss() > 0) {
+            row(m, "connection loss", "retried up to " + c.retryConnectionLoss() + " times (backoff 100 ms doubling to 5 s, jittered)");
+        }
         row(m, "duration", n(run.elapsedS(), 1) + " s (measured " + n(run.measuredS(), 1) + " s)");
 
         m.append("\n## Response times\n\n| metric | target | actual | status |\n|---|---|---|---|\n");
@@ -127,6 +130,9 @@ public final class MarkdownReport {
                 }
             });
         }
+        if (s.retries() > 0 && s.retriesByClass() != null) {
+            m.append("\nRetried, apart from the failures: ").append(Format.classes(s.retriesByClass())).append(".\n");
+        }
 
         List<RunReport.Point> points = run.timeseries().stream().filter(p -> p.tS() > c.warmUpS() && p.users() > 0).toList();
         points = points.size() > 2 ? points.subList(0, points.size() - 1) : points;
@@ -179,6 +185,7 @@ public final class MarkdownReport {
         if (run.spike() != null) {
             m.append("\n## Spike recovery\n\nBaseline ").append(Format.spikeSentence(run.spike())).append(".\n");
         }
+        outages(m, run.outages());
         RunReport.TrendsRow trends = run.trends();
         if (trends != null) {
             m.append("\n## Trends\n\n| series | start | end | change | p-value |\n|---|---|---|---|---|\n");
@@ -247,6 +254,41 @@ public final class MarkdownReport {
             }
         }
         m.append("\n").append(c.method()).append(" Every row: `dbsim compare BASELINE.json RUN.json --md FILE`.\n");
+    }
+
+    /** Each outage with what failed, how long until it recovered and what it cost; the server's restarts and the observer's gaps. */
+    private static void outages(StringBuilder m, RunReport.OutagesSection lived) {
+        if (lived == null || !lived.anything()) {
+            return;
+        }
+        m.append("\n## Outages\n\n");
+        if (lived.events().isEmpty()) {
+            m.append("None in the time series.\n");
+        } else {
+            m.append("| from s | to s | recovered after s | what failed | retried | operations lost | users gave up |\n"
+                    + "|--:|--:|--:|---|---|--:|--:|\n");
+            for (RunReport.OutageRow o : lived.events()) {
+                m.append("| ").append(n(o.startedAtS(), 1)).append(" | ").append(n(o.endedAtS(), 1)).append(" | ")
+                        .append(o.recoveryS() == null ? "not recovered" : n(o.recoveryS(), 1)).append(" | ")
+                        .append(o.failuresByClass().isEmpty() ? (o.stalled() ? "none: a stall" : "none")
+                                : Format.classes(o.failuresByClass()) + (o.stalled() ? "; throughput near zero" : ""))
+                        .append(" | ").append(o.retries() == 0 ? "-" : Format.classes(o.retriesByClass())).append(" | ")
+                        .append(o.operationsLost()).append(" | ").append(o.usersGaveUp() == null ? "-" : o.usersGaveUp().toString())
+                        .append(" |\n");
+            }
+            m.append("\nRecovered: successful throughput and p95 back within 10% of the intervals before, two samples in a row.\n");
+        }
+        List<String> also = new ArrayList<>();
+        lived.serverRestarts().forEach(r -> also.add("the server restarted at " + n(r.atS(), 1) + " s"));
+        lived.observerGaps().forEach(g -> also.add("the observer could not read the server from " + n(g.lostAtS(), 1) + " s to "
+                + (g.resumedAtS() == null ? "the end" : n(g.resumedAtS(), 1) + " s") + " (" + g.reason() + ")"));
+        if (!lived.countersReset().isEmpty()) {
+            also.add(String.join(", ", lived.countersReset()) + " counted from zero again during the run: their figures count from then");
+        }
+        if (!also.isEmpty()) {
+            m.append('\n');
+        }
+        also.forEach(line -> m.append("- ").append(line.replace("|", "\\|")).append(".\n"));
     }
 
     private static void trend(StringBuilder m, String key, RunReport.Line l) {

@@ -1,9 +1,11 @@
 package io.dbsim.segment;
 
 import io.dbsim.engine.Fairness;
+import io.dbsim.engine.FailureSpell;
 import io.dbsim.engine.FlowResult;
 import io.dbsim.engine.OperationMetrics;
 import io.dbsim.engine.RunResult;
+import io.dbsim.observe.Continuity;
 import io.dbsim.observe.Micros;
 import io.dbsim.observe.Observation;
 import io.dbsim.observe.PoolAcquireTracker;
@@ -48,7 +50,7 @@ public final class RunMerge {
                 whole.sampleInterval().toMillis()), sum(runs.stream().map(RunResult::wakeUpLateness).toList()),
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
                 runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
-                runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource());
+                spells(runs), runs.stream().mapToLong(RunResult::skippedArrivals).sum(), List.of(), first.run().connectionSource());
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {
@@ -69,7 +71,27 @@ public final class RunMerge {
                 sum(parts.stream().map(OperationMetrics.Summary::database).toList()),
                 sum(parts.stream().map(OperationMetrics.Summary::failedLatency).toList()), byClass,
                 parts.stream().mapToLong(OperationMetrics.Summary::retries).sum(),
+                added(parts.stream().map(OperationMetrics.Summary::retriesByClass).toList()),
                 parts.stream().mapToLong(OperationMetrics.Summary::late).sum());
+    }
+
+    /** Counts by failure class added up, class by class. */
+    static long[] added(List<long[]> parts) {
+        long[] total = new long[parts.getFirst().length];
+        parts.forEach(p -> {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += p[i];
+            }
+        });
+        return total;
+    }
+
+    /** Every segment's users' failure spells (each user runs in one segment only); null in the open model, as each run's. */
+    private static List<FailureSpell> spells(List<RunResult> runs) {
+        if (runs.stream().anyMatch(r -> r.failureSpells() == null)) {
+            return null;
+        }
+        return runs.stream().flatMap(r -> r.failureSpells().stream()).toList();
     }
 
     private static List<FlowResult> flows(List<RunResult> runs) {
@@ -111,11 +133,11 @@ public final class RunMerge {
         List<String> notes = new ArrayList<>(notes(set, segments));
         if (seen == null) {
             notes.add("the observing segment 1/" + set.count() + " was left out, so the database was not observed");
-            return new Observation(null, null, null, List.of(), hikari, false, notes, List.of());
+            return new Observation(null, null, null, List.of(), hikari, false, notes, List.of(), Continuity.UNBROKEN);
         }
         notes.addAll(seen.notes());
         return new Observation(seen.facts(), seen.delta(), seen.waits(), seen.seqScans(), hikari, seen.statementsAvailable(),
-                notes, seen.captured());
+                notes, seen.captured(), seen.continuity());
     }
 
     private static List<String> notes(SegmentSet set, List<SegmentRecord> segments) {

@@ -1,5 +1,6 @@
 package io.dbsim.segment;
 
+import io.dbsim.db.ErrorClass;
 import io.dbsim.engine.OperationTick;
 import io.dbsim.engine.TimePoint;
 import io.dbsim.observe.DatabasePoint;
@@ -52,10 +53,16 @@ final class TimelineMerge {
         return buckets.values().stream().map(parts -> point(parts, List.copyOf(operations), startMillis)).toList();
     }
 
+    private static long[] byClass(List<long[]> parts) {
+        return parts == null ? new long[ErrorClass.values().length] : RunMerge.added(parts);
+    }
+
     private static TimePoint point(List<Part> parts, List<String> operations, long startMillis) {
         Histogram all = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
         Map<String, Histogram> byOperation = new HashMap<>();
         Map<String, Long> failed = new HashMap<>();
+        Map<String, List<long[]>> failedByClass = new HashMap<>();
+        Map<String, List<long[]>> retriedByClass = new HashMap<>();
         Map<String, Double> waitMicros = new HashMap<>();
         long endMillis = 0;
         DatabasePoint database = null;
@@ -71,6 +78,12 @@ final class TimelineMerge {
             });
             for (OperationTick tick : part.point().operationTicks()) {
                 failed.merge(tick.operation(), tick.failed(), Long::sum);
+                if (tick.failedByClass() != null) {
+                    failedByClass.computeIfAbsent(tick.operation(), o -> new ArrayList<>()).add(tick.failedByClass());
+                }
+                if (tick.retriedByClass() != null) {
+                    retriedByClass.computeIfAbsent(tick.operation(), o -> new ArrayList<>()).add(tick.retriedByClass());
+                }
                 waitMicros.merge(tick.operation(), tick.poolWaitMeanMs() * 1000.0 * tick.succeeded(), Double::sum);
             }
         }
@@ -79,7 +92,8 @@ final class TimelineMerge {
             Histogram h = byOperation.get(op);
             long succeeded = h == null ? 0 : h.getTotalCount();
             ticks.add(new OperationTick(op, succeeded, failed.getOrDefault(op, 0L), succeeded == 0 ? 0 : h.getMean() / 1000.0,
-                    ms(h, 50), ms(h, 95), ms(h, 99), succeeded == 0 ? 0 : waitMicros.getOrDefault(op, 0.0) / succeeded / 1000.0));
+                    ms(h, 50), ms(h, 95), ms(h, 99), succeeded == 0 ? 0 : waitMicros.getOrDefault(op, 0.0) / succeeded / 1000.0,
+                    byClass(failedByClass.get(op)), byClass(retriedByClass.get(op))));
         }
         List<TimePoint> points = parts.stream().map(Part::point).toList();
         HostLoad.Point host = new HostLoad.Point(max(points, p -> p.host().simulatorCpuPct()), max(points, p -> p.host().hostCpuPct()),

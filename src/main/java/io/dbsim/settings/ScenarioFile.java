@@ -27,9 +27,13 @@ public final class ScenarioFile {
 
     private record File(String description, String pattern, Integer users, Integer ops, String duration, String thinkTime,
                         String rampUp, String warmUp, List<StageEntry> stages, String rate, Integer maxUsers,
-                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds,
+                        Integer maxTries, Long seed, String sampleInterval, Pool pool, List<JsonNode> thresholds, Retry retry,
                         String queryMode, String latencyLimit, Boolean reportPerCommand, Integer metricsPort, String metricsBind,
                         String metricsLinger) {
+    }
+
+    /** {@code retry: {connection_loss: 3}}: the run's --retry-connection-loss. */
+    private record Retry(Integer connectionLoss) {
     }
 
     private record StageEntry(String duration, Integer target) {
@@ -95,6 +99,7 @@ public final class ScenarioFile {
                 f.rate() == null ? null : Rate.parse(f.rate()), f.maxUsers(), duration(f.warmUp(), "warm_up"), f.maxTries(),
                 f.seed(), pool.size(), pool.minIdle(), duration(pool.connectionTimeout(), "pool connection_timeout"),
                 pool.properties(), queue, null, null, duration(f.sampleInterval(), "sample_interval"), thresholds(f.thresholds(), in),
+                f.retry() == null ? null : f.retry().connectionLoss(),
                 f.queryMode() == null ? null : queryMode(f.queryMode(), in), duration(f.latencyLimit(), "latency_limit"),
                 f.reportPerCommand(), f.metricsPort(), f.metricsBind(), duration(f.metricsLinger(), "metrics_linger"));
     }

@@ -38,6 +38,7 @@ public record SettingsLayer(
         Duration progressInterval,
         Duration sampleInterval,
         List<Threshold> thresholds,
+        Integer retryConnectionLoss,
         QueryMode queryMode,
         Duration latencyLimit,
         Boolean commandLatencies,
@@ -51,7 +52,7 @@ public record SettingsLayer(
             "latencyLimit", "metricsPort", "metricsBind");
 
     public static final SettingsLayer EMPTY = new SettingsLayer(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** dbsim run's defaults, the first layer of every run. */
     public static final SettingsLayer DEFAULTS = EMPTY.with("users", 50).with("ops", 50)
@@ -59,7 +60,7 @@ public record SettingsLayer(
             .with("ratePerSecond", 0.0).with("maxUsers", 1000).with("warmUp", Duration.ZERO).with("maxTries", 1)
             .with("seed", 42L).with("poolSize", 20).with("connectionTimeout", Duration.ofSeconds(30))
             .with("poolProperties", Map.of()).with("poolQueue", PoolQueue.FAIR).with("progressInterval", Duration.ofSeconds(5))
-            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("commandLatencies", false)
+            .with("sampleInterval", Duration.ofSeconds(1)).with("thresholds", List.of()).with("retryConnectionLoss", 0).with("commandLatencies", false)
             .with("metricsLinger", Duration.ofSeconds(15));
 
     public static final SettingsLayer QUICK = EMPTY.with("users", 10).with("ops", 20);
@@ -112,6 +113,8 @@ public record SettingsLayer(
         require(s.poolSize() >= 1, "--pool-size must be 1 or more, got " + s.poolSize());
         require(s.poolMinIdle() == null || s.poolMinIdle() >= 0, "--pool-min-idle cannot be negative, got " + s.poolMinIdle());
         require(s.maxTries() >= 1, "--max-tries must be 1 or more, got " + s.maxTries());
+        require(s.retryConnectionLoss() >= 0 && s.retryConnectionLoss() <= 100, "--retry-connection-loss is how many times "
+                + "to retry an operation whose connection was lost, 0 (the default) to 100, got " + s.retryConnectionLoss());
         require(s.maxUsers() >= 1, "--max-users must be 1 or more, got " + s.maxUsers());
         require(s.connectionTimeout().toMillis() >= 250,
                 "--connection-timeout must be at least 250ms (HikariCP's minimum), got " + Durations.format(s.connectionTimeout()));
@@ -139,7 +142,7 @@ public record SettingsLayer(
         return new RunSettings(s.pattern(), s.users(), opsPerUser, s.duration(), s.thinkTime(), s.rampUp(), s.stages(),
                 s.ratePerSecond(), s.maxUsers(), s.warmUp(), s.maxTries(), s.seed(), s.poolSize(), minIdle,
                 s.connectionTimeout(), s.poolProperties(), s.poolQueue(), s.statementTimeout(), s.progressInterval(),
-                s.sampleInterval(), s.thresholds(), s.queryMode(), s.latencyLimit(), s.commandLatencies(),
+                s.sampleInterval(), s.thresholds(), s.retryConnectionLoss(), s.queryMode(), s.latencyLimit(), s.commandLatencies(),
                 MetricsEndpoint.of(s.metricsPort(), s.metricsBind(), s.metricsLinger()));
     }
 

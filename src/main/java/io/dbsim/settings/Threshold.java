@@ -4,6 +4,7 @@ import io.dbsim.UsageException;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +12,17 @@ import java.util.regex.Pattern;
  * A pass/fail criterion, in dbsim's words or k6's: {@code [operation.][pool_wait.|database.]stat <op> value},
  * e.g. {@code p95<500ms}, {@code p(95)<500}, {@code avg<200}, {@code med<100}, {@code read_member_detail.p99<200ms},
  * {@code pool_wait.p95<50ms}, {@code error_rate<1%}, {@code rate<0.01} (k6's error rate, a fraction),
- * {@code throughput>500/s}; a trailing {@code ,abortOnFail} (and {@code ,delayAbortEval=10s}) stops the run once
+ * {@code throughput>500/s}, and on the run's outages {@code recovery_time<5s} (the longest recovery), {@code outage_failures<100}
+ * (failures during outages) and {@code outages<1}; a trailing {@code ,abortOnFail} (and {@code ,delayAbortEval=10s}) stops the run once
  * it fails, as k6's option does. Parsed before the run, so a typo is an error, never a silent pass; whether the
  * operation exists is checked once the workload is known.
  *
  * @param operation      null for the whole run
  * @param part           latency part: total, pool_wait or database (null for rates)
- * @param stat           pN (any percentile, e.g. p95, p99.9), mean, min, max, error_rate or throughput
- * @param limit          in milliseconds, percent or operations per second
+ * @param stat           pN (any percentile, e.g. p95, p99.9), mean, min, max, error_rate, throughput, recovery_time,
+ *                       outage_failures or outages
+ * @param limit          in milliseconds, percent or operations per second; seconds for recovery_time, a count for
+ *                       outage_failures and outages
  * @param abortOnFail    stop the run as soon as this threshold fails (after {@code delayAbortEval})
  */
 public record Threshold(String expression, String operation, String part, String stat, String comparator, double limit,
@@ -28,10 +32,12 @@ public record Threshold(String expression, String operation, String part, String
             "^\\s*([A-Za-z0-9_.()-]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-z%/]*)\\s*$");
     private static final Pattern K6_PERCENTILE = Pattern.compile("p\\((\\d+(?:\\.\\d+)?)\\)");
     /** dbsim's own percentiles by name; k6's p(N) takes any N, read through a placeholder no one can type (§). */
-    private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|p\u00a7|mean|avg|med|min|max|error_rate|rate|throughput)$");
+    private static final Pattern STAT = Pattern.compile("(?:^|\\.)(p50|p90|p95|p99|p99\\.9|p\u00a7|mean|avg|med|min|max|error_rate|rate|throughput|recovery_time|outage_failures|outages)$");
+    /** Of the whole run's outages, never of one operation. */
+    private static final Set<String> OUTAGE_STATS = Set.of("recovery_time", "outage_failures", "outages");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
     private static final String HELP = "write thresholds like p95<500ms, p(95)<500, avg<200, read_member_detail.p99<200ms, "
-            + "pool_wait.p95<50ms, error_rate<1% (or k6's rate<0.01) or throughput>500/s";
+            + "pool_wait.p95<50ms, error_rate<1% (or k6's rate<0.01), throughput>500/s, recovery_time<5s or outage_failures<100";
 
     /** One threshold as written on the command line or in a scenario file, options after commas. */
     public static Threshold parse(String written) {
@@ -67,7 +73,7 @@ public record Threshold(String expression, String operation, String part, String
         if (!s.find()) {
             throw new UsageException("threshold '" + expression + "': unknown metric '" + m.group(1) + "'; known: p50, p90, p95, p99, "
                     + "p99.9, k6's p(N) for any N, mean (avg), med, min, max (optionally after pool_wait. or database.), error_rate (or rate), "
-                    + "throughput, each optionally after an operation name: " + HELP);
+                    + "throughput, each optionally after an operation name, and the run's recovery_time, outage_failures and outages: " + HELP);
         }
         String stat = switch (s.group(1)) {
             case "avg" -> "mean";
@@ -108,6 +114,8 @@ public record Threshold(String expression, String operation, String part, String
             part = part == null ? "total" : part;
         } else if (part != null) {
             throw new UsageException("threshold '" + expression + "': " + part + ". goes with a latency statistic such as p95 or mean");
+        } else if (OUTAGE_STATS.contains(stat)) {
+            limit = outageLimit(expression, stat, operation, value, unit);
         } else if (stat.equals("error_rate")) {
             if (s.group(1).equals("rate")) {
                 if (!unit.isEmpty() || value > 1) {
@@ -135,6 +143,30 @@ public record Threshold(String expression, String operation, String part, String
         return new Threshold(expression.trim(), operation, part, stat, comparator, limit, abortOnFail, delayAbortEval);
     }
 
+    private static double outageLimit(String expression, String stat, String operation, double value, String unit) {
+        if (operation != null) {
+            throw new UsageException("threshold '" + expression + "': " + stat + " is of the whole run's outages, not of one "
+                    + "operation: write it without the operation, e.g. recovery_time<5s or outage_failures<100");
+        }
+        if (!stat.equals("recovery_time")) {
+            if (!unit.isEmpty()) {
+                throw new UsageException("threshold '" + expression + "': " + stat + " is a count, without a unit, e.g. " + stat + "<100");
+            }
+            return value;
+        }
+        return switch (unit) {
+            case "s", "" -> value;
+            case "ms" -> value / 1000;
+            case "m" -> value * 60;
+            default -> throw new UsageException("threshold '" + expression + "': a recovery time is in s, ms or m, e.g. recovery_time<5s");
+        };
+    }
+
+    /** Whether this threshold is on the run's outages rather than on its operations. */
+    public boolean onOutages() {
+        return OUTAGE_STATS.contains(stat);
+    }
+
     public boolean passes(double measured) {
         return switch (comparator) {
             case "<" -> measured < limit;
@@ -148,6 +180,9 @@ public record Threshold(String expression, String operation, String part, String
         return switch (stat) {
             case "error_rate" -> "%";
             case "throughput" -> "ops/s";
+            case "recovery_time" -> "s";
+            case "outage_failures" -> "failures";
+            case "outages" -> "outages";
             default -> "ms";
         };
     }

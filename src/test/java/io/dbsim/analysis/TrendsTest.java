@@ -37,7 +37,7 @@ class TrendsTest {
                 0, Duration.ZERO, 1, 42, 20, 20, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), List.of(), null, null, false, null);
         return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofMinutes(10), Duration.ofMinutes(10),
-                false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0), 0, 20, null, List.of(), 0, List.of(), "");
+                false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0), 0, 20, null, List.of(), List.of(), 0, List.of(), "");
     }
 
     @Test
@@ -63,7 +63,7 @@ class TrendsTest {
         RunResult full = run(s -> 100, 20);
         RunResult shortRun = new RunResult(full.config(), full.database(), full.serverVersion(), Map.of(), full.startedAt(),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), false, List.of(), full.timeSeries().subList(0, 30),
-                full.wakeUpLateness(), full.fairness(), 0, 20, null, List.of(), 0, List.of(), "");
+                full.wakeUpLateness(), full.fairness(), 0, 20, null, List.of(), List.of(), 0, List.of(), "");
 
         assertThat(Trends.of(shortRun)).isEmpty();
     }

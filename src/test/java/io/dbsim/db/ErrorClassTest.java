@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,5 +26,18 @@ class ErrorClassTest {
         assertThat(ErrorClass.of(new PoolTimeoutException(30))).isEqualTo(ErrorClass.POOL_TIMEOUT);
         assertThat(ErrorClass.DEADLOCK.retryable()).isTrue();
         assertThat(ErrorClass.UNIQUE_VIOLATION.retryable()).isFalse();
+    }
+
+    @Test
+    void aPoolTimeoutWhileConnectionsCouldNotBeOpenedIsARefusedConnection() {
+        SQLException refused = new SQLException("FATAL: sorry, too many clients already", "53300");
+        assertThat(ErrorClass.of(new SQLTransientConnectionException("dbsim - Connection is not available, request timed out "
+                + "after 500ms", "53300", refused))).isEqualTo(ErrorClass.CONNECTION_REFUSED);
+        assertThat(ErrorClass.of(new SQLTransientConnectionException("dbsim - Connection is not available, request timed out "
+                + "after 500ms"))).isEqualTo(ErrorClass.POOL_TIMEOUT);
+        assertThat(ErrorClass.CONNECTION_REFUSED.connectionLoss()).isTrue();
+        assertThat(ErrorClass.CONNECTION_LOST.connectionLoss()).isTrue();
+        assertThat(ErrorClass.POOL_TIMEOUT.connectionLoss()).isFalse();
+        assertThat(ErrorClass.CONNECTION_REFUSED.retryable()).isFalse();
     }
 }

@@ -52,4 +52,29 @@ class ThresholdTest {
         assertThatThrownBy(() -> Threshold.parse("p42<100ms")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("unknown metric").hasMessageContaining("p(N)");
     }
+
+    @Test
+    void outageThresholdsAreOfTheWholeRunInSecondsOrCounts() {
+        Threshold recovery = Threshold.parse("recovery_time<5s");
+        assertThat(recovery.onOutages()).isTrue();
+        assertThat(recovery.limit()).isEqualTo(5.0);
+        assertThat(recovery.unit()).isEqualTo("s");
+        assertThat(Threshold.parse("recovery_time<1500ms").limit()).isEqualTo(1.5);
+        assertThat(Threshold.parse("recovery_time<=2m").limit()).isEqualTo(120.0);
+        assertThat(Threshold.parse("outage_failures<100").limit()).isEqualTo(100.0);
+        assertThat(Threshold.parse("outages<1").passes(0)).isTrue();
+        assertThat(Threshold.parse("outages<1").passes(1)).isFalse();
+        assertThat(Threshold.parse("p95<1s").onOutages()).isFalse();
+    }
+
+    @Test
+    void anOutageThresholdOnAnOperationOrWithAWrongUnitIsAUsageError() {
+        assertThatThrownBy(() -> Threshold.parse("search_members.recovery_time<5s")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("whole run's outages");
+        assertThatThrownBy(() -> Threshold.parse("outage_failures<10%")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("is a count");
+        assertThatThrownBy(() -> Threshold.parse("recovery_time<5/s")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("in s, ms or m");
+        assertThatThrownBy(() -> Threshold.parse("pool_wait.recovery_time<5s")).isInstanceOf(UsageException.class);
+    }
 }

@@ -35,8 +35,10 @@ class RunSeriesTest {
         long[] byClass = new long[ErrorClass.values().length];
         failures.forEach((e, n) -> byClass[e.ordinal()] = n);
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+        long[] retried = new long[ErrorClass.values().length];
+        retried[ErrorClass.DEADLOCK.ordinal()] = retries;
         return new OperationMetrics.Interval(micros(succeededMicros), micros(succeededMicros), micros(succeededMicros), failed,
-                byClass, retries);
+                byClass, retried);
     }
 
     private static SampledInterval sampled(Map<String, OperationMetrics.Interval> operations, long dropped) {

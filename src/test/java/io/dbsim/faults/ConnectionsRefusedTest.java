@@ -1,0 +1,80 @@
+package io.dbsim.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.cli.ExitCodes;
+import io.dbsim.support.FaultServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server refuses new connections (max_connections reached: other clients hold every slot) while the run's own
+ * connections are ended, so its pool can open none until the slots are given back 1.5 s later.
+ */
+class ConnectionsRefusedTest {
+
+    @Test
+    void aServerAtMaxConnectionsIsAnOutageOfRefusedConnectionsTheRunLivesThrough(@TempDir Path dir) throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            FaultRun run = FaultRun.of(dir, FaultServer.get().database().jdbcUrl(), 12, Duration.ofSeconds(4), () -> {
+                takeEverySlotFromTheRun(held);
+                Thread.sleep(1_500);
+                closeAll(held);
+            }, "--connection-timeout", "500ms");
+
+            assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
+            run.endedOnTimeWithCompleteReportAndNoBackendLeft();
+            JsonNode outage = run.outage();
+            assertThat(outage.path("failures_by_class").path("connection_refused").asLong()).as(outage.toString()).isPositive();
+            assertThat(outage.path("stalled").asBoolean()).isTrue();
+            run.throughputCameBackAfter(outage);
+            assertThat(run.report().path("bottlenecks").toString()).contains("errors_connection_refused");
+        } finally {
+            closeAll(held);
+        }
+    }
+
+    /** Ends the run's backends and takes the slots they leave, until the run holds none and the server refuses more. */
+    private static void takeEverySlotFromTheRun(List<Connection> held) throws SQLException {
+        FaultServer server = FaultServer.get();
+        fill(server, held);
+        Connection control = held.get(0);
+        for (int round = 0; round < 50 && FaultServer.terminate(control, "dbsim-run") > 0; round++) {
+            fill(server, held);
+        }
+        assertThat(FaultServer.terminate(control, "dbsim-run")).isZero();
+    }
+
+    private static void fill(FaultServer server, List<Connection> held) throws SQLException {
+        while (held.size() < FaultServer.MAX_CONNECTIONS) {
+            try {
+                held.add(server.connect());
+            } catch (SQLException e) {
+                if ("53300".equals(e.getSQLState())) {
+                    return;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void closeAll(List<Connection> held) {
+        for (Connection c : held) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Giving the slot back either way.
+            }
+        }
+        held.clear();
+    }
+}

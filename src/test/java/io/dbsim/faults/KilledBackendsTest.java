@@ -1,0 +1,45 @@
+package io.dbsim.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dbsim.cli.ExitCodes;
+import io.dbsim.support.FaultServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every one of the run's backends ended by pg_terminate_backend, as a DBA or a failover script does. */
+class KilledBackendsTest {
+
+    @Test
+    void killedBackendsAreAnOutageOfLostConnectionsWithoutARestart(@TempDir Path dir) throws Exception {
+        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(4), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive());
+
+        assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
+        run.endedOnTimeWithCompleteReportAndNoBackendLeft();
+        JsonNode outage = run.outage();
+        assertThat(outage.path("failures_by_class").path("connection_lost").asLong()).as(outage.toString()).isBetween(1L, 10L);
+        assertThat(outage.path("users_gave_up").asLong()).isEqualTo(outage.path("failures_by_class").path("connection_lost").asLong());
+        run.throughputCameBackAfter(outage);
+        assertThat(run.outages().path("server_restarts").size()).isZero();
+        assertThat(run.report().path("summary").path("retries").asLong()).isZero();
+    }
+
+    @Test
+    void withARetryPolicyTheLostConnectionsAreRetriedAndCountedApartFromFailures(@TempDir Path dir) throws Exception {
+        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(4), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive(),
+                "--retry-connection-loss", "3");
+
+        assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
+        run.endedOnTimeWithCompleteReportAndNoBackendLeft();
+        JsonNode summary = run.report().path("summary");
+        assertThat(summary.path("retries_by_class").path("connection_lost").asLong()).as(summary.toString()).isPositive();
+        assertThat(summary.path("retries").asLong()).isEqualTo(summary.path("retries_by_class").path("connection_lost").asLong());
+        assertThat(summary.path("errors").path("connection_lost").asLong()).as(summary.toString()).isZero();
+        assertThat(run.report().path("config").path("retry_connection_loss").asInt()).isEqualTo(3);
+        assertThat(run.cli().out()).contains("retried             connection_lost");
+    }
+}
