@@ -22,7 +22,16 @@ public final class SweepSteps {
         return new SweepStep(run.config().users(), run.poolSize(), seconds, s.operations(), s.errorRate(), throughput, mean,
                 RunSummary.ms(s.total(), 50), RunSummary.ms(s.total(), 95), RunSummary.ms(s.total(), 99),
                 RunSummary.meanMs(s.poolWait()), RunSummary.ms(s.poolWait(), 95), hold, throughput * hold / 1000.0,
-                pool.meanBusy(), overhead, pool.meanSimulatorCpuPct(), run.interrupted(), 1, throughput, throughput);
+                pool.meanBusy(), overhead, pool.meanSimulatorCpuPct(), run.interrupted(), 1, throughput, throughput,
+                pool.meanHostCpuPct(), liveRows(run, true), liveRows(run, false));
+    }
+
+    /** All tables' live rows at the run's start or end; 0 when the database was not observed. */
+    private static long liveRows(RunResult run, boolean atStart) {
+        if (run.observation() == null || run.observation().delta() == null) {
+            return 0;
+        }
+        return run.observation().delta().tables().stream().mapToLong(t -> atStart ? t.liveRowsAtStart() : t.liveRows()).sum();
     }
 
     /** Users running after the warm-up, as sampled; the configured count when no sample fell there. */

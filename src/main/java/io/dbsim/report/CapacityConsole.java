@@ -1,6 +1,7 @@
 package io.dbsim.report;
 
 import io.dbsim.analysis.capacity.CapacitySection;
+import io.dbsim.analysis.capacity.Verification;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -11,11 +12,41 @@ public final class CapacityConsole {
     private CapacityConsole() {
     }
 
+    /** The answer after its target ran for real: the verdict first, then the answer, then predicted against measured. */
+    public static void printVerified(PrintWriter out, CapacitySection plan, Verification v) {
+        out.println();
+        out.println("verification: " + v.verdict());
+        print(out, plan);
+        out.printf(Locale.ROOT, "verification: %,d users thinking %s, pool %d, measured %.0f s, %,d operations, %.2f%% errors%s%n",
+                v.users(), Format.millis(v.thinkTimeMs()), v.poolSize(), v.measuredSeconds(), v.operations(), v.errorRatePct(),
+                v.interrupted() ? " (interrupted)" : "");
+        out.printf(Locale.ROOT, "  %-18s %12s %12s %8s  %s%n", "", "predicted", "measured", "error", "95% interval");
+        row(out, "throughput ops/s", v.throughput());
+        row(out, "mean ms", v.responseMeanMs());
+        row(out, "p95 ms", v.responseP95Ms());
+        row(out, "pool wait mean ms", v.poolWaitMeanMs());
+        row(out, "hold mean ms", v.holdMeanMs());
+        out.printf(Locale.ROOT, "  simulator CPU %.0f%% of the host (sweep: at most %.0f%%), host CPU %.0f%% (sweep: at most %.0f%%)%s%n",
+                v.simulatorCpuPct(), v.sweepSimulatorCpuPctMax(), v.hostCpuPct(), v.sweepHostCpuPctMax(),
+                v.dataGrowthPct() == null ? "" : String.format(Locale.ROOT, ", rows changed %+.1f%% during the run", v.dataGrowthPct()));
+        v.causes().forEach(c -> out.println("  - " + c));
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String name, Verification.Figure f) {
+        out.printf(Locale.ROOT, "  %-18s %,12.1f %,12.1f %+7.0f%%  %s%n", name, f.predicted(), f.measured(), f.errorPct(),
+                f.low() == null ? "-" : String.format(Locale.ROOT, "%,.1f to %,.1f: %s", f.low(), f.high(),
+                        f.inside() ? "inside" : "OUTSIDE"));
+    }
+
     public static void print(PrintWriter out, CapacitySection plan) {
         CapacitySection.Model m = plan.model();
         out.println();
         out.println(plan.weak() ? "capacity estimate from this one run (weaker: see confidence)"
                 : "capacity (Universal Scalability Law fitted to " + m.points().size() + " steps)");
+        if (plan.doubt() != null) {
+            out.println("  UNCONFIRMED: " + plan.doubt());
+        }
         if (plan.weak()) {
             out.printf(Locale.ROOT, "  model               %.1f ops/s per busy connection, assumed to scale linearly (σ = κ = 0)%n",
                     m.lambda());
@@ -37,11 +68,12 @@ public final class CapacityConsole {
         CapacitySection.Target at = plan.target();
         out.printf(Locale.ROOT, "target: %,d users thinking %s between operations, pool %d%n", at.users(),
                 Format.millis(at.thinkTimeMs()), at.poolSize());
-        out.printf(Locale.ROOT, "  throughput          %,.1f ops/s%s (%.1f busy connections)%n", at.throughputOpsPerSec(),
-                range(at.throughputOpsPerSecLow(), at.throughputOpsPerSecHigh()), at.busyConnections());
-        out.printf(Locale.ROOT, "  response time       mean %.1f ms%s (pool wait %.1f ms), p95 %.1f ms%s%n", at.responseMeanMs(),
-                range(at.responseMeanMsLow(), at.responseMeanMsHigh()), at.poolWaitMeanMs(), at.responseP95Ms(),
-                range(at.responseP95MsLow(), at.responseP95MsHigh()));
+        boolean doubted = plan.doubt() != null;
+        out.printf(Locale.ROOT, "  throughput          %s ops/s (%.1f busy connections)%n", figure(at.throughputOpsPerSec(),
+                at.throughputOpsPerSecLow(), at.throughputOpsPerSecHigh(), doubted), at.busyConnections());
+        out.printf(Locale.ROOT, "  response time       mean %s ms (pool wait %.1f ms), p95 %s ms%n", figure(at.responseMeanMs(),
+                at.responseMeanMsLow(), at.responseMeanMsHigh(), doubted), at.poolWaitMeanMs(),
+                figure(at.responseP95Ms(), at.responseP95MsLow(), at.responseP95MsHigh(), doubted));
         out.printf(Locale.ROOT, "  meets p95 < %s     up to %,d users with a pool of %d%n", Format.millis(plan.p95TargetMs()),
                 plan.maxUsersMeetingTarget(), at.poolSize());
         out.printf(Locale.ROOT, "  pool size to use    %d%s%n", plan.recommendedPoolSize(), plan.contentionPoolSize() == null ? ""
@@ -66,9 +98,25 @@ public final class CapacityConsole {
         }
         out.printf(Locale.ROOT, "  - the target keeps %.1f connections busy; the sweep measured up to %.1f (%.2fx)%n",
                 at.busyConnections(), plan.measuredBusy(), plan.rangeRatio());
+        CapacitySection.HostCpu host = plan.hostCpu();
+        if (host != null && host.capacityFactor() != 1) {
+            out.printf(Locale.ROOT, "  - the host's CPU: the simulator is expected to take %.0f%% of it at the target against %.0f%% at the "
+                            + "%d-user step (host at %.0f%%), which leaves the database %.0f%% of the rate the sweep measured%n",
+                    host.targetSimulatorCpuPct(), host.sweepSimulatorCpuPct(), host.sweepStepUsers(), host.sweepHostCpuPct(),
+                    100 * host.capacityFactor());
+        }
         out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();
+    }
+
+    /** An unconfirmed answer gives its range first and the model's value as no more than that. */
+    private static String figure(double value, Double low, Double high, boolean doubted) {
+        if (doubted) {
+            return low == null ? String.format(Locale.ROOT, "unconfirmed (the model says %,.1f)", value)
+                    : String.format(Locale.ROOT, "somewhere in %,.1f to %,.1f (unconfirmed; the model says %,.1f)", low, high, value);
+        }
+        return String.format(Locale.ROOT, "%,.1f", value) + range(low, high);
     }
 
     private static String range(Double low, Double high) {

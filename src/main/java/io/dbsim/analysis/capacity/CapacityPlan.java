@@ -16,11 +16,14 @@ import java.util.List;
  * @param contentionPool          past this many busy connections more connections lower throughput (null: no peak seen)
  * @param limit                   what limits first at the target: pool, database, load generator, or none
  * @param measuredBusyMax         the largest busy concurrency the steps measured
+ * @param doubt                   why the figures cannot be taken at their word (the first of the warnings), or null
+ * @param hostShare               the host's CPU the simulator is expected to take from the database at the target
  */
 public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double overheadMs,
                            double p95TargetMs, int pool, ClosedSystemModel.Prediction atTarget, double p95Ms,
                            TargetIntervals intervals, int maxUsersMeetingTarget, int recommendedPool, Integer contentionPool, String limit,
-                           String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest) {
+                           String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest,
+                           String doubt, HostShare hostShare) {
 
     /** The target's busy connections over the largest measured: above 1, an extrapolation. */
     public double rangeRatio() {
@@ -33,9 +36,10 @@ public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thi
      *
      * @param noisePct        one step's throughput noise, in percent of it
      * @param noiseFromRounds whether the noise came from the rounds' spread rather than the fit's residuals
+     * @param throughputPrediction where one run at the target should fall: {@code throughput} with a run's own noise added
      */
     public record TargetIntervals(double noisePct, boolean noiseFromRounds, Interval throughput, Interval responseMeanMs,
-                                  Interval p95Ms) {
+                                  Interval p95Ms, Interval throughputPrediction) {
     }
 
     /**

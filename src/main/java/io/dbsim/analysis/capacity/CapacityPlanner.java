@@ -80,9 +80,10 @@ public final class CapacityPlanner {
 
     private CapacityPlan answer(UslFit fit, UslIntervals uncertainty, boolean weak, int targetUsers, double thinkSeconds,
                                 double p95TargetMs, Integer givenPool, List<String> warnings, Backtest backtest) {
-        ClosedSystemModel model = new ClosedSystemModel(fit.model());
         double overheadMs = overheadMs();
         double think = thinkSeconds + overheadMs / 1000.0;
+        HostShare share = hostShare(fit, targetUsers, think, givenPool);
+        ClosedSystemModel model = new ClosedSystemModel(fit.model(), share.factor());
         double peak = fit.model().peakConcurrency();
         double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
         double hold = 1 / fit.model().lambda();
@@ -93,7 +94,7 @@ public final class CapacityPlanner {
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
         double p95 = p95(at);
-        TargetIntervals intervals = targetIntervals(uncertainty, targetUsers, think, pool, at, p95);
+        TargetIntervals intervals = targetIntervals(uncertainty, share.factor(), targetUsers, think, pool, at, p95);
         int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
         Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
 
@@ -159,32 +160,55 @@ public final class CapacityPlanner {
                             : String.format(Locale.ROOT, "each operation holds its connection longer (%.1f ms against %.1f ms alone)",
                             at.holdMean() * 1000, 1000 / fit.model().lambda()));
         }
-        String doubt = doubt(intervals, backtest);
+        double growth = DataGrowth.acrossPct(steps);
+        if (!weak && Math.abs(growth) > DataGrowth.WARN_PCT) {
+            warnings.add(String.format(Locale.ROOT, "the data grew by %+.0f%% across the sweep's steps (all tables' rows): the "
+                    + "steps measured different databases, so the fit mixes data growth with concurrency; sweep with the "
+                    + "snapshot restored before each step (the default; 'dbsim snapshot take' keeps one)", growth));
+        }
+        String doubt = doubt(intervals, backtest, backtestCause(backtest));
         if (doubt != null) {
             warnings.add(0, doubt);
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, intervals, maxUsers,
-                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest);
+                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share);
     }
 
-    private static TargetIntervals targetIntervals(UslIntervals uncertainty, int users, double think, int pool,
+    /**
+     * What the simulator's CPU at the target leaves the database, from where the model without it puts the target
+     * (the pool given, or a pool as large as the users, which the recommended one does not exceed in throughput);
+     * estimated twice, the second time at the throughput the first gives.
+     */
+    private HostShare hostShare(UslFit fit, int users, double think, Integer givenPool) {
+        int pool = givenPool != null ? givenPool : Math.min(users, 1000);
+        boolean wakeUps = think > 0 && sweepThinkSeconds == 0;
+        int cores = Runtime.getRuntime().availableProcessors();
+        ClosedSystemModel.Prediction first = new ClosedSystemModel(fit.model()).predict(users, think, pool);
+        HostShare share = HostShare.expected(steps, first.busyMean(), first.throughput(), wakeUps, cores);
+        ClosedSystemModel.Prediction second = new ClosedSystemModel(fit.model(), share.factor()).predict(users, think, pool);
+        return HostShare.expected(steps, second.busyMean(), second.throughput(), wakeUps, cores);
+    }
+
+    private static TargetIntervals targetIntervals(UslIntervals uncertainty, double factor, int users, double think, int pool,
                                                    ClosedSystemModel.Prediction at, double p95Ms) {
-        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m).predict(users, think, pool).throughput());
-        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m).predict(users, think, pool).responseMean());
+        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
+        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m, factor).predict(users, think, pool)
+                .responseMean());
         double p95Ratio = at.responseMean() > 0 ? p95Ms / (1000 * at.responseMean()) : 1;
+        Interval oneRun = uncertainty.prediction(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
         return new TargetIntervals(100 * uncertainty.relativeNoise(), uncertainty.noiseFromRounds(), throughput, responseMs,
-                responseMs.times(p95Ratio));
+                responseMs.times(p95Ratio), oneRun);
     }
 
     /** The warning that leads when the intervals say the answer is loose or the back-test missed; null when neither. */
-    private static String doubt(TargetIntervals intervals, Backtest backtest) {
+    private static String doubt(TargetIntervals intervals, Backtest backtest, String backtestCause) {
         List<String> parts = new ArrayList<>();
         if (backtest != null && backtest.throughputInterval().known() && !backtest.measuredInside()) {
             Interval b = backtest.throughputInterval();
             parts.add(String.format(Locale.ROOT, "the back-test measured %,.0f ops/s at %d users, outside the 95%% interval "
-                    + "of what the %d smaller steps predicted (%,.0f, from %,.0f to %,.0f ops/s): the model does not hold "
-                    + "up to the largest step, so treat the answer as unconfirmed", backtest.measuredThroughput(),
-                    backtest.users(), backtest.fittedSteps(), b.estimate(), b.low(), b.high()));
+                    + "of what the %d smaller steps predicted (%,.0f to %,.0f ops/s); likely cause: %s; the model does not "
+                    + "hold up to the largest step, so the figures below are unconfirmed", backtest.measuredThroughput(),
+                    backtest.users(), backtest.fittedSteps(), b.low(), b.high(), backtestCause));
         }
         Interval x = intervals.throughput();
         Interval p95 = intervals.p95Ms();
@@ -195,6 +219,36 @@ public final class CapacityPlanner {
                     p95.high(), p95.spread()));
         }
         return parts.isEmpty() ? null : String.join("; and ", parts);
+    }
+
+    /** What the steps' own figures point at when the back-test misses: data growth, the simulator's CPU, or noise. */
+    private String backtestCause(Backtest backtest) {
+        if (backtest == null) {
+            return null;
+        }
+        List<String> causes = new ArrayList<>();
+        double growth = DataGrowth.acrossPct(steps);
+        if (Math.abs(growth) > DataGrowth.WARN_PCT) {
+            causes.add(String.format(Locale.ROOT, "data growth (the rows grew by %+.0f%% across the steps)", growth));
+        }
+        SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
+        double smallerCpu = steps.stream().filter(s -> s != largest).mapToDouble(SweepStep::simulatorCpuPct).max().orElse(0);
+        if (largest.simulatorCpuPct() >= smallerCpu + Verification.CPU_SHIFT_POINTS) {
+            causes.add(String.format(Locale.ROOT, "generator CPU (the simulator took %.0f%% of the host at the largest step, "
+                    + "at most %.0f%% at the smaller ones)", largest.simulatorCpuPct(), smallerCpu));
+        }
+        int rounds = steps.stream().mapToInt(SweepStep::rounds).min().orElse(1);
+        double spread = steps.stream().mapToDouble(SweepStep::spreadPct).max().orElse(0);
+        if (rounds >= 2 && spread >= Math.abs(backtest.throughputErrorPct())) {
+            causes.add(String.format(Locale.ROOT, "noise (the rounds spread by up to %.0f%%, as much as the miss)", spread));
+        } else if (rounds < 2) {
+            causes.add("noise cannot be ruled out (each step ran once)");
+        }
+        if (causes.isEmpty()) {
+            causes.add(String.format(Locale.ROOT, "none of data growth, the simulator's CPU or the rounds' spread (%.0f%%) "
+                    + "explains it: the steps past the smaller ones behave differently", spread));
+        }
+        return String.join(", ", causes);
     }
 
     /**

@@ -10,11 +10,16 @@ import java.util.Locale;
 /**
  * The capacity answer as reports state it (the `capacity` section of the run and capacity JSON, the
  * console's and HTML's capacity part), rounded once.
+ *
+ * @param doubt what makes the figures unconfirmed (a back-test or a verification outside its interval, an interval
+ *              too wide to pin the answer), stated before them; null when nothing does. It is also the first warning.
  */
 public record CapacitySection(boolean weak, Model model, Target target, double p95TargetMs, int maxUsersMeetingTarget,
                               int recommendedPoolSize, Integer contentionPoolSize, String limit, String limitReason,
                               double rangeRatio, Backtest backtest, List<String> warnings,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String doubt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) HostCpu hostCpu) {
 
     /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
     public double measuredBusy() {
@@ -45,10 +50,27 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                          Double intervalNoisePct, String intervalNoiseSource) {
     }
 
+    /**
+     * The host's CPU the simulator is expected to take from a local database at the target ({@link HostShare}).
+     *
+     * @param capacityFactor the database's rate at the target over what the sweep measured at that concurrency
+     */
+    public record HostCpu(int sweepStepUsers, double sweepSimulatorCpuPct, double sweepHostCpuPct,
+                          double targetSimulatorCpuPct, double capacityFactor) {
+    }
+
     /** @param measuredInsideInterval null when the smaller steps leave no residual freedom for an interval */
     public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
                            double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct,
                            Double predictedThroughputLow, Double predictedThroughputHigh, Boolean measuredInsideInterval) {
+    }
+
+    /** The same answer with {@code doubt} as its first warning: what a reader must know before any figure. */
+    public CapacitySection leadingWith(String doubt) {
+        List<String> all = new ArrayList<>(List.of(doubt));
+        all.addAll(warnings);
+        return new CapacitySection(weak, model, target, p95TargetMs, maxUsersMeetingTarget, recommendedPoolSize,
+                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt, hostCpu);
     }
 
     public static CapacitySection of(CapacityPlan plan) {
@@ -78,7 +100,12 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                 b.throughputInterval().known() ? b.measuredInside() : null);
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
-                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()));
+                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt(), hostCpu(plan.hostShare()));
+    }
+
+    private static HostCpu hostCpu(HostShare share) {
+        return share == null ? null : new HostCpu(share.sweepStepUsers(), r(share.sweepSimulatorCpuPct()),
+                r(share.sweepHostCpuPct()), r(share.targetSimulatorCpuPct()), Round.milli(share.factor()));
     }
 
     private static Double low(Interval i) {

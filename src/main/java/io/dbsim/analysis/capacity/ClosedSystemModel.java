@@ -12,9 +12,16 @@ import org.hipparchus.special.Gamma;
 public final class ClosedSystemModel {
 
     private final UslModel usl;
+    private final double capacityFactor;
 
     public ClosedSystemModel(UslModel usl) {
+        this(usl, 1);
+    }
+
+    /** @param capacityFactor the database's rate at the target over the USL's: the host's share left to it ({@link HostShare}) */
+    public ClosedSystemModel(UslModel usl, double capacityFactor) {
         this.usl = usl;
+        this.capacityFactor = capacityFactor;
     }
 
     /**
@@ -37,7 +44,7 @@ public final class ClosedSystemModel {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j <= users; j++) {
             if (j > 0) {
-                rate[j] = usl.throughput(Math.min(j, pool));
+                rate[j] = capacityFactor * usl.throughput(Math.min(j, pool));
                 cumulative += Math.log(rate[j]);
             }
             if (thinkSeconds <= 0) {

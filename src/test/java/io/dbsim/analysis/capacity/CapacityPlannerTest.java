@@ -27,7 +27,7 @@ class CapacityPlannerTest {
     private static SweepStep step(int n, double x, int rounds, double roundsSpread) {
         double meanMs = 1000.0 * n / x;
         return new SweepStep(n, 64, 30, (long) (x * 30), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, n, n,
-                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread));
+                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread), 40, 0, 0);
     }
 
     private static Sweep sweep(List<SweepStep> steps) {
@@ -100,8 +100,28 @@ class CapacityPlannerTest {
         assertThat(b.measuredThroughput()).isLessThan(b.throughputInterval().low());
         assertThat(plan.warnings().get(0)).startsWith("the back-test measured")
                 .contains(String.format(Locale.ROOT, "%,.0f ops/s at 32 users", b.measuredThroughput()))
-                .contains(String.format(Locale.ROOT, "from %,.0f to %,.0f ops/s", b.throughputInterval().low(),
-                        b.throughputInterval().high()));
+                .contains(String.format(Locale.ROOT, "(%,.0f to %,.0f ops/s); likely cause: noise cannot be ruled out (each "
+                        + "step ran once)", b.throughputInterval().low(), b.throughputInterval().high()));
+        assertThat(plan.doubt()).isEqualTo(plan.warnings().get(0));
+        assertThat(CapacitySection.of(plan).doubt()).isEqualTo(plan.doubt());
+    }
+
+    @Test
+    void dataThatGrewAcrossTheStepsIsWarnedOfAndNamedAsTheBackTestsLikelyCause() {
+        // The same miss, with the rows growing from 10,000 to 12,500 along the steps (+25%).
+        List<SweepStep> grown = new ArrayList<>();
+        List<SweepStep> steps = noisy(0.01, 4, 1, 1, 1, 1, 1, 0.7).steps();
+        for (int i = 0; i < steps.size(); i++) {
+            SweepStep s = steps.get(i);
+            grown.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
+                    s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
+                    s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), false, 1, s.throughput(),
+                    s.throughput(), 40, 10_000 + 500L * i, 10_000 + 500L * (i + 1)));
+        }
+        CapacityPlan plan = new CapacityPlanner(sweep(grown)).plan(4000, 10, 500, null);
+
+        assertThat(plan.warnings().get(0)).contains("likely cause: data growth (the rows grew by +30% across the steps)");
+        assertThat(plan.warnings()).anyMatch(w -> w.startsWith("the data grew by +30% across the sweep's steps"));
     }
 
     @Test
@@ -132,7 +152,7 @@ class CapacityPlannerTest {
 
     @Test
     void anInterruptedSingleRunStillGivesItsWeakEstimate() {
-        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500);
+        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500, 60, 0, 0);
 
         CapacityPlan plan = CapacityPlanner.fromSingleRun(run, 0.1, 1000, 0.1, 500, null);
 

@@ -1,0 +1,30 @@
+package io.dbsim.analysis.capacity;
+
+import java.util.List;
+
+/**
+ * How much the data changed under a sweep's measurements: all tables' live rows, from the smallest any step started
+ * with to the largest any step ended with. A sweep that restores its snapshot before each step grows only within a
+ * step; one run with --no-restore grows along the whole sweep, and its last steps measure more data than its first.
+ */
+public final class DataGrowth {
+
+    /** Past this share the steps no longer measure the same database. */
+    public static final double WARN_PCT = 10;
+
+    private DataGrowth() {
+    }
+
+    /** In percent of the rows at the start; NaN when the steps did not observe the tables (older sweep files). */
+    public static double acrossPct(List<SweepStep> steps) {
+        long start = steps.stream().mapToLong(SweepStep::liveRowsAtStart).filter(r -> r > 0).min().orElse(0);
+        long end = steps.stream().mapToLong(SweepStep::liveRowsAtEnd).max().orElse(0);
+        return start == 0 || end == 0 ? Double.NaN : 100.0 * (end - start) / start;
+    }
+
+    /** One run's change, end against start; NaN when not observed. */
+    public static double withinPct(SweepStep run) {
+        return run.liveRowsAtStart() == 0 || run.liveRowsAtEnd() == 0 ? Double.NaN
+                : 100.0 * (run.liveRowsAtEnd() - run.liveRowsAtStart()) / run.liveRowsAtStart();
+    }
+}
