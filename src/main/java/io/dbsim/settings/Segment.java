@@ -99,6 +99,7 @@ public record Segment(int index, int count) {
                 test.rampUp(), stages, test.ratePerSecond() / count, share(test.maxUsers()), test.warmUp(), test.maxTries(),
                 test.seed(), share(test.poolSize()), share(test.poolMinIdle()), test.connectionTimeout(), test.poolProperties(),
                 test.poolQueue(), test.statementTimeout(), test.progressInterval(), test.sampleInterval(), test.thresholds(),
+                test.retryConnectionLoss(),
                 test.queryMode(), test.latencyLimit(), test.commandLatencies(), test.metrics(), test.threads());
     }
 

@@ -27,7 +27,7 @@ class TestShareTest {
     private static RunSettings test(int users, List<Stage> stages) {
         return new RunSettings("distributed", users, 0, stages.isEmpty() ? Duration.ofMinutes(1) : null, Duration.ofMillis(100),
                 Duration.ofSeconds(10), stages, 0, 1000, Duration.ZERO, 1, 42, 12, 12, Duration.ofSeconds(30), Map.of(),
-                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null,
+                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
                 ThreadModel.AUTO);
     }
 
@@ -110,7 +110,7 @@ class TestShareTest {
     void eachArrivalOfTheWholeTestIsRunByOneSegment() {
         RunSettings whole = new RunSettings("pk_lookup", 1, 0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, List.of(), 300,
                 30, Duration.ZERO, 1, 42, 12, 12, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), List.of(), null, null, false, null,
+                Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
                 ThreadModel.AUTO);
         for (long k = 0; k < 50; k++) {
             int runs = 0;

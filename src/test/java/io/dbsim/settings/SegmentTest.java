@@ -16,7 +16,7 @@ class SegmentTest {
     private static RunSettings closed(int users, int pool, List<Stage> stages) {
         return new RunSettings("distributed", users, 0, stages.isEmpty() ? Duration.ofMinutes(5) : null, Duration.ofMillis(100),
                 Duration.ofSeconds(10), stages, 0, 1000, Duration.ofSeconds(30), 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(),
-                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null,
+                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
                 ThreadModel.AUTO);
     }
 
@@ -89,7 +89,7 @@ class SegmentTest {
         assertThat(targets).containsExactly(150, 151, 0);
         RunSettings open = new RunSettings("pk_lookup", 1, 0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, List.of(), 500, 100,
                 Duration.ZERO, 1, 42, 8, 8, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), List.of(), null, null, false, null,
+                Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
                 ThreadModel.AUTO);
         assertThat(new Segment(2, 4).of(open).ratePerSecond()).isEqualTo(125);
         assertThat(new Segment(2, 4).of(open).maxUsers()).isEqualTo(25);

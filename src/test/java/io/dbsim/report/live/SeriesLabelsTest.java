@@ -16,7 +16,7 @@ class SeriesLabelsTest {
 
     private static final RunSettings RUN = new RunSettings("read_heavy", 16, 0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO,
             List.of(), 0, 0, Duration.ZERO, 1, 42, 8, 8, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null,
-            Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null,
+            Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
                 ThreadModel.AUTO);
 
     @Test
