@@ -178,10 +178,12 @@ class RunCommandTest {
         ConnectionInfo db = SeededDatabase.create("spike");
         Path json = dir.resolve("spike.json");
         CliRun run = CliRun.of("run", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--scenario", "workloads/spike.yaml",
-                "--stages", "2s:4,4s:4,1s:40,3s:40,1s:4,10s:4", "--think-time", "5ms", "--pool-size", "2", "--json", json.toString(),
+                "--stages", "2s:4,4s:4,1s:40,3s:40,1s:4,20s:4", "--think-time", "5ms", "--pool-size", "2", "--json", json.toString(),
                 // Reads by primary key only: writes during the spike would grow the tables the day-one schema scans
                 // whole and wake autovacuum in the tail, so p95 could rightly stay above the baseline's 10% band.
                 "--pattern", "pk_lookup");
+        // A 20 s tail: the 10% band around a sub-millisecond p95 is missed by noise for seconds at a time on a shared
+        // two-core machine: with a 10 s tail the run sometimes ended before p95 was back in it.
 
         assertThat(run.exitCode()).as(run.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLDS_FAILED);
         assertThat(run.out()).contains("spike: baseline p95").contains("worst p95 under 40 users");
@@ -191,7 +193,7 @@ class RunCommandTest {
         assertThat(spike.path("drop_at_s").asDouble()).isEqualTo(11.0);
         assertThat(spike.path("spike_p95_ms").asDouble()).isGreaterThan(spike.path("baseline_p95_ms").asDouble());
         assertThat(spike.path("recovery_s").isNumber()).as(run.out()).isTrue();
-        assertThat(spike.path("recovery_s").asDouble()).isBetween(0.0, 8.0);
+        assertThat(spike.path("recovery_s").asDouble()).isBetween(0.0, 18.0);
     }
 
     @Test
