@@ -48,7 +48,8 @@ public final class Assessment {
                         tr.heap().start(), tr.heap().end(), tr.backends().start(), tr.backends().end(), tr.measuredSeconds()));
             }
             if (tr.latencyDrift()) {
-                lines.add(String.format(Locale.ROOT, "latency drifts up over the run: p95 %.1f -> %.1f ms", tr.p95().start(), tr.p95().end()));
+                lines.add(String.format(Locale.ROOT, "latency drifts up over the run: p95 %.1f -> %.1f ms", tr.p95().start(), tr.p95().end())
+                        + tr.driftCause().map(Assessment::driftCause).orElse(""));
             }
         });
         if (run.observation() != null && run.observation().delta() != null) {
@@ -63,5 +64,20 @@ public final class Assessment {
                     run.droppedArrivals()));
         }
         return lines;
+    }
+
+    private static String driftCause(Trends.DriftCause c) {
+        String shares = Double.isNaN(c.databaseShare())
+                ? String.format(Locale.ROOT, "the pool wait accounts for %.0f%%; the database's part is unknown without pg_stat_statements",
+                100 * c.poolShare())
+                : String.format(Locale.ROOT, "the database's execution time accounts for %.0f%%, the pool wait %.0f%%, the simulator "
+                + "and network %.0f%%", 100 * c.databaseShare(), 100 * c.poolShare(), 100 * c.restShare());
+        String reading = switch (c.dominant()) {
+            case "database" -> ": the database slowed, not the simulator (a table the run grew, or bloat, is the usual cause)";
+            case "pool" -> ": operations waited longer for a connection";
+            case "simulator" -> ": the time went outside the database and the pool, on the simulator's host or the network";
+            default -> "";
+        };
+        return String.format(Locale.ROOT, "; of the mean's rise (%+.2f ms) ", c.meanRiseMs()) + shares + reading;
     }
 }

@@ -289,8 +289,20 @@ public record RunReport(
                         double spikeP95Ms, double dropAtS, Double recoveredAtS, Double recoveryS) {
     }
 
-    public record TrendsRow(double measuredS, Line heapAfterGcMb, Line backends, Line p95Ms, boolean leakSuspected,
-                            boolean latencyDrift) {
+    /**
+     * The trend lines; {@code meanMs}, {@code databaseMsPerOp} and {@code poolWaitMs} are null in reports of earlier
+     * versions, {@code driftCause} is null unless the latency drifts.
+     */
+    public record TrendsRow(double measuredS, Line heapAfterGcMb, Line backends, Line p95Ms, Line meanMs, Line databaseMsPerOp,
+                            Line poolWaitMs, boolean leakSuspected, boolean latencyDrift, DriftCause driftCause) {
+    }
+
+    /**
+     * Of the mean latency's rise, the shares (0 to 1) the server's execution time and the pool wait account for, the
+     * rest being the simulator's and the network's; {@code databaseShare} is null without pg_stat_statements.
+     * {@code dominant}: database, pool, simulator or unknown.
+     */
+    public record DriftCause(double meanRiseMs, Double databaseShare, double poolShare, double restShare, String dominant) {
     }
 
     /** A fitted line over the measured part: its value at the start and end, growth per hour, its p-value. */

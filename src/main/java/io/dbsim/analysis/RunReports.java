@@ -339,7 +339,14 @@ public final class RunReports {
 
     private static RunReport.TrendsRow trends(Trends tr) {
         return new RunReport.TrendsRow(milli(tr.measuredSeconds()), line(tr.heap()), line(tr.backends()), line(tr.p95()),
-                tr.leakSuspected(), tr.latencyDrift());
+                measuredLine(tr.mean()), measuredLine(tr.databaseMs()), measuredLine(tr.poolWait()), tr.leakSuspected(), tr.latencyDrift(),
+                tr.driftCause().map(c -> new RunReport.DriftCause(milli(c.meanRiseMs()),
+                        Double.isNaN(c.databaseShare()) ? null : milli(c.databaseShare()), milli(c.poolShare()),
+                        milli(c.restShare()), c.dominant())).orElse(null));
+    }
+
+    private static Line measuredLine(Trends.Line l) {
+        return l.measured() ? line(l) : null;
     }
 
     private static Line line(Trends.Line l) {

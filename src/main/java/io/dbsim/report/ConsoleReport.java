@@ -244,6 +244,9 @@ public final class ConsoleReport {
                             : String.format(Locale.ROOT, "%.3f", tr.heapAfterGcMb().pValue()), tr.backends().start(),
                     tr.backends().end(), tr.p95Ms().start(), tr.p95Ms().end(), tr.p95Ms().growthPct(), tr.leakSuspected()
                             ? "LEAK SUSPECTED" : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift");
+            if (tr.driftCause() != null) {
+                out.println("  " + Format.driftSentence(tr.driftCause()));
+            }
         }
     }
 

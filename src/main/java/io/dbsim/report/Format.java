@@ -48,6 +48,22 @@ final class Format {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Where a drifting latency's rise went, as the reports for people say it. */
+    static String driftSentence(RunReport.DriftCause cause) {
+        String side = switch (cause.dominant()) {
+            case "database" -> "the database's execution time";
+            case "pool" -> "the wait for a connection";
+            case "simulator" -> "time outside the database and the pool (the simulator's host or the network)";
+            default -> "time outside the pool (without pg_stat_statements the database's part is unknown)";
+        };
+        double share = switch (cause.dominant()) {
+            case "database" -> cause.databaseShare();
+            case "pool" -> cause.poolShare();
+            default -> cause.restShare();
+        };
+        return String.format(Locale.ROOT, "Of the mean's rise (%+.2f ms), %.0f%% is %s.", cause.meanRiseMs(), 100 * share, side);
+    }
+
     /** The spike section as the reports for people say it, from "p95" on, without a full stop. */
     static String spikeSentence(RunReport.Spike spike) {
         return String.format(Locale.ROOT, "p95 %,.1f ms at %d users; worst p95 %,.1f ms under %d users; %s",

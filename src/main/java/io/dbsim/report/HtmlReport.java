@@ -218,10 +218,20 @@ public final class HtmlReport {
             trendLine(h, "heap_after_gc_mb", trends.heapAfterGcMb());
             trendLine(h, "backends", trends.backends());
             trendLine(h, "p95_ms", trends.p95Ms());
+            optionalTrendLine(h, "mean_ms", trends.meanMs());
+            optionalTrendLine(h, "database_ms_per_op", trends.databaseMsPerOp());
+            optionalTrendLine(h, "pool_wait_ms", trends.poolWaitMs());
             h.append("<li><b>").append(trends.leakSuspected() ? "A leak is suspected." : "No leak suspected.")
-                    .append(trends.latencyDrift() ? " Latency drifts up." : "").append("</b></li>");
+                    .append(trends.latencyDrift() ? " Latency drifts up." : "").append("</b>")
+                    .append(trends.driftCause() == null ? "" : " " + esc(Format.driftSentence(trends.driftCause()))).append("</li>");
         }
         h.append("</ul></section>\n");
+    }
+
+    private static void optionalTrendLine(StringBuilder h, String key, RunReport.Line l) {
+        if (l != null) {
+            trendLine(h, key, l);
+        }
     }
 
     private static void trendLine(StringBuilder h, String key, RunReport.Line l) {

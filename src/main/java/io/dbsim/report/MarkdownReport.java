@@ -195,8 +195,12 @@ public final class MarkdownReport {
             trend(m, "heap_after_gc_mb", trends.heapAfterGcMb());
             trend(m, "backends", trends.backends());
             trend(m, "p95_ms", trends.p95Ms());
+            optionalTrend(m, "mean_ms", trends.meanMs());
+            optionalTrend(m, "database_ms_per_op", trends.databaseMsPerOp());
+            optionalTrend(m, "pool_wait_ms", trends.poolWaitMs());
             m.append("\n").append(trends.leakSuspected() ? "**A leak is suspected.**"
-                    : "No leak suspected.").append(trends.latencyDrift() ? " Latency drifts up." : "").append("\n");
+                    : "No leak suspected.").append(trends.latencyDrift() ? " Latency drifts up." : "")
+                    .append(trends.driftCause() == null ? "" : " " + Format.driftSentence(trends.driftCause())).append("\n");
         }
 
         m.append("\n## Bottlenecks\n\n");
@@ -292,6 +296,12 @@ public final class MarkdownReport {
             m.append('\n');
         }
         also.forEach(line -> m.append("- ").append(line.replace("|", "\\|")).append(".\n"));
+    }
+
+    private static void optionalTrend(StringBuilder m, String key, RunReport.Line l) {
+        if (l != null) {
+            trend(m, key, l);
+        }
     }
 
     private static void trend(StringBuilder m, String key, RunReport.Line l) {
