@@ -73,17 +73,24 @@ public record Trends(double measuredSeconds, Line heap, Line backends, Line p95,
             return poolShare >= restShare() ? "pool" : Double.isNaN(databaseShare) ? "unknown" : "simulator";
         }
 
+        /**
+         * Shares from the lines' slopes, not their end points: the lines are fitted to different samples (an interval
+         * without statement figures still has a mean), so only their rates compare. A part that fell counts as none,
+         * and parts that together rose faster than the mean are scaled down to it.
+         */
         static Optional<DriftCause> of(Line mean, Line databaseMs, Line poolWait) {
             double rise = mean.end() - mean.start();
-            if (!mean.measured() || rise <= 0) {
+            if (!mean.measured() || rise <= 0 || mean.perHour() <= 0) {
                 return Optional.empty();
             }
-            double database = databaseMs.measured() ? share(databaseMs, rise) : Double.NaN;
-            return Optional.of(new DriftCause(rise, database, share(poolWait, rise)));
-        }
-
-        private static double share(Line part, double rise) {
-            return Math.min(1, Math.max(0, (part.end() - part.start()) / rise));
+            double database = databaseMs.measured() ? Math.max(0, databaseMs.perHour() / mean.perHour()) : Double.NaN;
+            double pool = poolWait.measured() ? Math.max(0, poolWait.perHour() / mean.perHour()) : 0;
+            double both = (Double.isNaN(database) ? 0 : database) + pool;
+            if (both > 1) {
+                database /= both;
+                pool /= both;
+            }
+            return Optional.of(new DriftCause(rise, database, pool));
         }
     }
 
@@ -106,8 +113,8 @@ public record Trends(double measuredSeconds, Line heap, Line backends, Line p95,
         List<TimePoint> served = points.stream().filter(p -> succeeded(p) > 0).toList();
         Line mean = line(served, p -> weighted(p, OperationTick::meanMs));
         Line poolWait = line(served, p -> weighted(p, OperationTick::poolWaitMeanMs));
-        Line databaseMs = line(points.stream().filter(p -> p.operations() > 0 && p.database() != null
-                && !p.database().statements().isEmpty()).toList(), Trends::databaseMsPerOperation);
+        Line databaseMs = line(served.stream().filter(p -> p.database() != null && !p.database().statements().isEmpty()).toList(),
+                Trends::databaseMsPerOperation);
         boolean leak = heap.significant() && heap.growthPct() >= 10 && heap.end() - heap.start() >= 5
                 || backends.significant() && backends.end() - backends.start() >= 2;
         boolean drift = p95.significant() && p95.growthPct() >= 20;
@@ -135,12 +142,17 @@ public record Trends(double measuredSeconds, Line heap, Line backends, Line p95,
         return sum / n;
     }
 
+    /**
+     * The server's execution time over the interval per succeeded operation. The observer's own statements are in it
+     * too (pg_stat_statements' counters come without their texts, which tell them apart); they cost about the same
+     * every second, so they raise the line's level at low rates but not its slope, which is what a drift is split by.
+     */
     private static double databaseMsPerOperation(TimePoint p) {
         double ms = 0;
         for (StatementTick t : p.database().statements().values()) {
             ms += t.totalMs();
         }
-        return ms / p.operations();
+        return ms / succeeded(p);
     }
 
     private static Line line(List<TimePoint> points, ToDoubleFunction<TimePoint> value) {

@@ -122,7 +122,8 @@ final class AbCommand implements Callable<Integer> {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             out.println("workload: " + source.description());
-            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config),
+                    DataRestore.firstIfRead(source, connection, noRestore, err), err);
             Migrator migrator = source.migrator(connection);
             List<String> base = baseFolders.stream().map(Path::toString).toList();
             Pattern pattern = workload.pattern(config.pattern());

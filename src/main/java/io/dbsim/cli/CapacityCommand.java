@@ -9,6 +9,7 @@ import io.dbsim.analysis.capacity.Verification;
 import io.dbsim.db.DatabaseKind;
 import io.dbsim.experiment.HostLimits;
 import io.dbsim.report.CapacityConsole;
+import io.dbsim.report.CapacityHtml;
 import io.dbsim.report.CapacityJson;
 import io.dbsim.report.SweepFile;
 import picocli.CommandLine.Command;
@@ -49,6 +50,10 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the answer as JSON (format: reports/README.md).")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the answer as an HTML page: the verdict first, "
+            + "the sweep's steps, the fitted curve and the target on one chart, and after --verify the target as measured.")
+    Path html;
+
     @Option(names = "--verify", description = "Run the target for real (its users, think time and pool, the sweep's pattern, "
             + "the data restored from its snapshot first) on the database given with --jdbc-url, and compare.")
     boolean verify;
@@ -83,6 +88,7 @@ final class CapacityCommand implements Callable<Integer> {
             throw new UsageException("--pool-size must be 1 or more, got " + poolSize);
         }
         OutputFiles.refuseFolder(json, "--json", "reports/capacity.json");
+        OutputFiles.refuseFolder(html, "--html", "reports/capacity.html");
         HostLimits limits = HostLimits.ofThisJvm();
         if (verify) {
             refuseUnverifiable(limits, poolSize == null ? 1 : poolSize);
@@ -115,6 +121,10 @@ final class CapacityCommand implements Callable<Integer> {
         if (json != null) {
             CapacityJson.write(section, verification, from.toString(), json);
             out.println("JSON report: " + json);
+        }
+        if (html != null) {
+            CapacityHtml.write(section, verification, from.toString(), html);
+            out.println("HTML report: " + html);
         }
         return ExitCodes.OK;
     }

@@ -26,6 +26,16 @@ final class DataRestore {
         }
     }
 
+    /**
+     * For an experiment whose workload reads values from the data while it is prepared (a workload file's sample:
+     * columns): a restore before they are read, so they name rows every run will have. Decided when it runs, since a
+     * fresh database gets its snapshot while it is prepared. The experiment's first run restores again: one restore
+     * more, for data that stays right.
+     */
+    static BeforeRun firstIfRead(WorkloadSource source, ConnectionInfo db, boolean skip, PrintWriter err) {
+        return source.readsData() && !skip ? label -> beforeEachRun(db, false, err).prepare(label) : BeforeRun.NOTHING;
+    }
+
     /** Before every run of an experiment, unless {@code skip}; a missing snapshot is said once, not refused. */
     static BeforeRun beforeEachRun(ConnectionInfo db, boolean skip, PrintWriter err) {
         if (skip) {

@@ -3,6 +3,7 @@ package io.dbsim.cli;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
+import io.dbsim.experiment.BeforeRun;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Workload;
@@ -25,8 +26,10 @@ record MemberSource() implements WorkloadSource {
     }
 
     @Override
-    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, PrintWriter err) {
+    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, BeforeRun dataReady,
+                            PrintWriter err) {
         RunTarget.prepareData(db, options, config.seed(), err);
+        dataReady.prepare("data");
         return Workload.builtIn();
     }
 

@@ -18,6 +18,7 @@ import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.Simulation;
 import io.dbsim.engine.TestShare;
+import io.dbsim.experiment.BeforeRun;
 import io.dbsim.report.CapacityConsole;
 import io.dbsim.report.live.LiveMetrics;
 import io.dbsim.report.live.SeriesLabels;
@@ -158,10 +159,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             ConnectionInfo connection = db.connection();
             out.println("database: " + db.description());
             out.println("workload: " + source.description());
-            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), err);
-            if (restore) {
-                DataRestore.required(connection, err);
-            }
+            BeforeRun dataReady = restore ? label -> DataRestore.required(connection, err) : BeforeRun.NOTHING;
+            Workload workload = source.prepare(db, database, config, WorkloadSource.clients(config), dataReady, err);
             Pattern chosen = workload.pattern(config.pattern());
             config = config.withPattern(chosen.name());
             IntervalLogRecorder intervals = new IntervalLogRecorder();

@@ -62,7 +62,7 @@ public final class RunOptions {
 
     @Option(names = "--pattern", paramLabel = "NAME",
             description = "User pattern from workloads/patterns.yaml: read_heavy, write_heavy, mixed, file_operations, "
-                    + "distributed (default), pk_lookup, business_flow (a journey measured as one flow); or one of the "
+                    + "distributed (default), steady_data (no inserts: the tables keep their size), pk_lookup, business_flow (a journey measured as one flow); or one of the "
                     + "--workload file's patterns.")
     String pattern;
 

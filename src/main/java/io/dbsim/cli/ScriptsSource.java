@@ -7,6 +7,7 @@ import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.DatabaseKind;
 import io.dbsim.db.Migrator;
+import io.dbsim.experiment.BeforeRun;
 import io.dbsim.seed.PgbenchTables;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
@@ -53,24 +54,24 @@ record ScriptsSource(List<ScriptSource> sources, boolean builtinUsed, List<Strin
     }
 
     @Override
-    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, PrintWriter err) {
+    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, BeforeRun dataReady,
+                            PrintWriter err) {
         ConnectionInfo connection = db.connection();
-        int runScale;
-        if (options.request().resolvedKind() != DatabaseKind.URL && builtinUsed) {
-            runScale = scale == null ? 1 : scale;
-            err.printf(Locale.ROOT, "fresh database: making pgbench's tables at scale %d, as pgbench -i -s %d%n", runScale, runScale);
+        boolean fresh = options.request().resolvedKind() != DatabaseKind.URL && builtinUsed;
+        if (fresh) {
+            int made = scale == null ? 1 : scale;
+            err.printf(Locale.ROOT, "fresh database: making pgbench's tables at scale %d, as pgbench -i -s %d%n", made, made);
             err.flush();
             try {
-                PgbenchTables.Result made = PgbenchTables.initialize(connection, runScale);
-                err.printf(Locale.ROOT, "pgbench tables: %,d rows in %.1f s%n", made.rows(), made.took().toMillis() / 1000.0);
+                PgbenchTables.Result result = PgbenchTables.initialize(connection, made);
+                err.printf(Locale.ROOT, "pgbench tables: %,d rows in %.1f s%n", result.rows(), result.took().toMillis() / 1000.0);
             } catch (SQLException e) {
                 throw DatabaseErrors.explain(e, connection);
             }
-        } else if (scale == null && builtinUsed && definitions.stream().noneMatch(d -> d.startsWith("scale="))) {
-            runScale = detectedScale(connection);
-        } else {
-            runScale = scale == null ? 1 : scale;
         }
+        dataReady.prepare("data");
+        boolean detect = !fresh && scale == null && builtinUsed && definitions.stream().noneMatch(d -> d.startsWith("scale="));
+        int runScale = detect ? detectedScale(connection) : scale == null ? 1 : scale;
         return workload(runScale, PgbenchSeeds.of(config.seed(), Math.max(1, clients)));
     }
 

@@ -146,7 +146,8 @@ final class SweepCommand implements Callable<Integer> {
              Database db = database.open()) {
             out.println("database: " + db.description());
             out.println("workload: " + source.description());
-            Workload workload = source.prepare(db, database, base, Collections.max(users), err);
+            Workload workload = source.prepare(db, database, base, Collections.max(users),
+                    DataRestore.firstIfRead(source, db.connection(), noRestore, err), err);
             Pattern chosen = workload.pattern(base.pattern());
             base = base.withPattern(chosen.name());
             SweepExperiment experiment = new SweepExperiment(base, workload, chosen, db.connection(), plan, stepDuration, repeat,

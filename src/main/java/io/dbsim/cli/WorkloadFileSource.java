@@ -5,6 +5,7 @@ import io.dbsim.db.Database;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.db.DatabaseKind;
 import io.dbsim.db.Migrator;
+import io.dbsim.experiment.BeforeRun;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.workload.Workload;
@@ -36,7 +37,8 @@ record WorkloadFileSource(WorkloadFile file) implements WorkloadSource {
     }
 
     @Override
-    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, PrintWriter err) {
+    public Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, BeforeRun dataReady,
+                            PrintWriter err) {
         ConnectionInfo connection = db.connection();
         if (options.request().resolvedKind() != DatabaseKind.URL) {
             if (file.setup().isEmpty()) {
@@ -48,11 +50,17 @@ record WorkloadFileSource(WorkloadFile file) implements WorkloadSource {
                 migrator(connection).migrate(file.setup().stream().map(Path::toString).toList());
             }
         }
+        dataReady.prepare("data");
         try (Connection c = connection.open()) {
             return file.workload(SampleReader.read(c, file.samples(), config.seed()), config.seed());
         } catch (SQLException e) {
             throw DatabaseErrors.explain(e, connection);
         }
+    }
+
+    @Override
+    public boolean readsData() {
+        return !file.samples().isEmpty();
     }
 
     @Override

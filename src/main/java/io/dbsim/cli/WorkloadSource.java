@@ -3,6 +3,7 @@ package io.dbsim.cli;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.Database;
 import io.dbsim.db.Migrator;
+import io.dbsim.experiment.BeforeRun;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.SettingsLayer;
 import io.dbsim.settings.Stage;
@@ -25,8 +26,20 @@ sealed interface WorkloadSource permits MemberSource, ScriptsSource, WorkloadFil
      */
     Workload checked(String pattern);
 
-    /** Readies the database (migrating, seeding or initialising a fresh one) and returns the run's workload. */
-    Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, PrintWriter err);
+    /**
+     * Readies the database (migrating, seeding or initialising a fresh one) and returns the run's workload.
+     * {@code dataReady} runs once the schema and data are there and before the workload reads anything from the data,
+     * so that a restore it does (run --restore) comes before a workload file's {@code sample:} columns are read.
+     */
+    Workload prepare(Database db, DatabaseOptions options, RunSettings config, int clients, BeforeRun dataReady, PrintWriter err);
+
+    /**
+     * Whether {@link #prepare} reads values from the data (a workload file's {@code sample:} columns): an experiment
+     * that restores before every run then restores before they are read too, so they name rows the runs will have.
+     */
+    default boolean readsData() {
+        return false;
+    }
 
     /** How migrations are applied to this workload's database (ab's candidates, a fresh database's setup). */
     Migrator migrator(ConnectionInfo connection);

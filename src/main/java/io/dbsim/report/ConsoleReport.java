@@ -244,6 +244,12 @@ public final class ConsoleReport {
                             : String.format(Locale.ROOT, "%.3f", tr.heapAfterGcMb().pValue()), tr.backends().start(),
                     tr.backends().end(), tr.p95Ms().start(), tr.p95Ms().end(), tr.p95Ms().growthPct(), tr.leakSuspected()
                             ? "LEAK SUSPECTED" : tr.latencyDrift() ? "latency drifts up" : "no leak, no drift");
+            if (tr.meanMs() != null) {
+                out.printf(Locale.ROOT, "  mean %.2f -> %.2f ms; the database's time per operation %s; pool wait %.2f -> %.2f ms%n",
+                        tr.meanMs().start(), tr.meanMs().end(), tr.databaseMsPerOp() == null ? "not measured"
+                                : String.format(Locale.ROOT, "%.2f -> %.2f ms", tr.databaseMsPerOp().start(), tr.databaseMsPerOp().end()),
+                        tr.poolWaitMs() == null ? 0 : tr.poolWaitMs().start(), tr.poolWaitMs() == null ? 0 : tr.poolWaitMs().end());
+            }
             if (tr.driftCause() != null) {
                 out.println("  " + Format.driftSentence(tr.driftCause()));
             }

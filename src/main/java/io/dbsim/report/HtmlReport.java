@@ -228,14 +228,19 @@ public final class HtmlReport {
         h.append("</ul></section>\n");
     }
 
+    /** A series in milliseconds that may be sub-millisecond (pool wait, the server's time), with 2 decimals; null when not measured. */
     private static void optionalTrendLine(StringBuilder h, String key, RunReport.Line l) {
         if (l != null) {
-            trendLine(h, key, l);
+            trendLine(h, key, l, 2);
         }
     }
 
     private static void trendLine(StringBuilder h, String key, RunReport.Line l) {
-        h.append("<li>").append(esc(String.format(Locale.ROOT, "%s: %s -> %s (%s%%)", key, num(l.start(), 1), num(l.end(), 1),
+        trendLine(h, key, l, 1);
+    }
+
+    private static void trendLine(StringBuilder h, String key, RunReport.Line l, int decimals) {
+        h.append("<li>").append(esc(String.format(Locale.ROOT, "%s: %s -> %s (%s%%)", key, num(l.start(), decimals), num(l.end(), decimals),
                 num(l.growthPct(), 1)))).append("</li>");
     }
 

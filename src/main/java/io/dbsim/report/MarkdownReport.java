@@ -298,14 +298,19 @@ public final class MarkdownReport {
         also.forEach(line -> m.append("- ").append(line.replace("|", "\\|")).append(".\n"));
     }
 
+    /** A series in milliseconds that may be sub-millisecond (pool wait, the server's time), with 2 decimals; null when not measured. */
     private static void optionalTrend(StringBuilder m, String key, RunReport.Line l) {
         if (l != null) {
-            trend(m, key, l);
+            trend(m, key, l, 2);
         }
     }
 
     private static void trend(StringBuilder m, String key, RunReport.Line l) {
-        m.append("| ").append(key).append(" | ").append(n(l.start(), 1)).append(" | ").append(n(l.end(), 1))
+        trend(m, key, l, 1);
+    }
+
+    private static void trend(StringBuilder m, String key, RunReport.Line l, int decimals) {
+        m.append("| ").append(key).append(" | ").append(n(l.start(), decimals)).append(" | ").append(n(l.end(), decimals))
                 .append(" | ").append(n(l.growthPct(), 1)).append("% | ")
                 .append(l.pValue() == null ? "-" : String.format(Locale.ROOT, "%.3g", l.pValue())).append(" |\n");
     }

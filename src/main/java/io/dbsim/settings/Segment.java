@@ -95,12 +95,8 @@ public record Segment(int index, int count) {
         require(test.poolSize() >= count, "--pool-size " + test.poolSize() + split + "each segment has a pool of its own, their "
                 + "sizes adding up to the whole test's; give --pool-size " + count + " or more");
         List<Stage> stages = test.stages().stream().map(s -> new Stage(s.duration(), share(s.target()))).toList();
-        return new RunSettings(test.pattern(), share(test.users()), test.opsPerUser(), test.duration(), test.thinkTime(),
-                test.rampUp(), stages, test.ratePerSecond() / count, share(test.maxUsers()), test.warmUp(), test.maxTries(),
-                test.seed(), share(test.poolSize()), share(test.poolMinIdle()), test.connectionTimeout(), test.poolProperties(),
-                test.poolQueue(), test.statementTimeout(), test.progressInterval(), test.sampleInterval(), test.thresholds(),
-                test.retryConnectionLoss(),
-                test.queryMode(), test.latencyLimit(), test.commandLatencies(), test.metrics(), test.threads());
+        return test.toBuilder().users(share(test.users())).stages(stages).ratePerSecond(test.ratePerSecond() / count)
+                .maxUsers(share(test.maxUsers())).poolSize(share(test.poolSize())).poolMinIdle(share(test.poolMinIdle())).build();
     }
 
     private static void require(boolean ok, String message) {

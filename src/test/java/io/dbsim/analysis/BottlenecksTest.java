@@ -8,11 +8,10 @@ import io.dbsim.engine.Simulation;
 import io.dbsim.report.ConsoleReport;
 import io.dbsim.seed.SeedProfiles;
 import io.dbsim.seed.Seeder;
-import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
-import io.dbsim.settings.ThreadModel;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
+import io.dbsim.support.TestSettings;
 import io.dbsim.workload.Patterns;
 import io.dbsim.workload.Workload;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BottlenecksTest {
 
     static RunSettings config(String pattern, int users, Duration duration, Duration think, int pool) {
-        return new RunSettings(pattern, users, 0, duration, think, Duration.ZERO, List.of(), 0, 0, Duration.ZERO, 1, 42, pool,
-                pool, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofMillis(500), List.of(),
-                0, null, null, false, null, ThreadModel.AUTO);
+        return TestSettings.base().pattern(pattern).users(users).duration(duration).thinkTime(think).poolSize(pool).poolMinIdle(pool)
+                .progressInterval(Duration.ofSeconds(60)).sampleInterval(Duration.ofMillis(500)).build();
     }
 
     static RunResult run(ConnectionInfo db, RunSettings config) {

@@ -7,9 +7,9 @@ import io.dbsim.engine.OperationTick;
 import io.dbsim.engine.RunResult;
 import io.dbsim.engine.TimePoint;
 import io.dbsim.observe.HostLoad;
-import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Threshold;
+import io.dbsim.support.TestSettings;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +60,8 @@ class OutagesTest {
         RunResult run(boolean open, Duration warmUp) {
             List<TimePoint> series = new ArrayList<>(points);
             series.add(points.get(points.size() - 1));
-            RunSettings config = new RunSettings("read_heavy", 20, 0, Duration.ofSeconds(points.size()), Duration.ofMillis(100),
-                    Duration.ZERO, List.of(), open ? 100 : 0, 1000, warmUp, 1, 42, 10, 10, Duration.ofSeconds(30), Map.of(),
-                    PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), null, null, false, null);
+            RunSettings config = TestSettings.base().users(20).duration(Duration.ofSeconds(points.size())).thinkTime(Duration.ofMillis(100))
+                    .ratePerSecond(open ? 100 : 0).maxUsers(1000).warmUp(warmUp).poolSize(10).poolMinIdle(10).build();
             return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofSeconds(points.size()),
                     Duration.ofSeconds(points.size()), false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0),
                     0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "", null);

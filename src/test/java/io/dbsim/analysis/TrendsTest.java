@@ -9,9 +9,8 @@ import io.dbsim.observe.DatabasePoint;
 import io.dbsim.observe.HostLoad;
 import io.dbsim.observe.StatementTick;
 import io.dbsim.report.ConsoleReport;
-import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
-import io.dbsim.settings.ThreadModel;
+import io.dbsim.support.TestSettings;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +66,8 @@ class TrendsTest {
 
     private static RunResult result(List<TimePoint> series) {
         series.add(series.get(series.size() - 1));
-        RunSettings config = new RunSettings("mixed", 20, 0, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ZERO, List.of(), 0,
-                0, Duration.ZERO, 1, 42, 20, 20, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), List.of(), 0, null, null, false, null, ThreadModel.AUTO);
+        RunSettings config = TestSettings.base().pattern("mixed").users(20).duration(Duration.ofMinutes(10))
+                .thinkTime(Duration.ofSeconds(1)).poolSize(20).poolMinIdle(20).build();
         return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofMinutes(10), Duration.ofMinutes(10),
                 false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0), 0, 20, null, List.of(), List.of(), 0, List.of(), "", null);
     }

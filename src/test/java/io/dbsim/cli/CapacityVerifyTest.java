@@ -8,6 +8,7 @@ import io.dbsim.support.SeededDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +34,15 @@ class CapacityVerifyTest {
         Path answer = dir.resolve("capacity.json");
         CliRun verified = CliRun.of("capacity", "--from", sweep.toString(), "--target-users", "40", "--think-time", "50ms",
                 "--pool-size", "4", "--verify", "--verify-duration", "2s", "--verify-warm-up", "1s", "--jdbc-url", db.jdbcUrl(),
-                "--user", db.user(), "--json", answer.toString());
+                "--user", db.user(), "--json", answer.toString(), "--html", dir.resolve("capacity.html").toString());
 
         assertThat(verified.exitCode()).as(verified.all()).isEqualTo(ExitCodes.OK);
         assertThat(verified.err()).contains("verify: 40 users thinking 50ms, pool 4").contains("restored");
         assertThat(verified.out()).contains("verification: the answer").contains("throughput ops/s").contains("hold mean ms").contains("simulator CPU");
         assertThat(verified.out().indexOf("verification: the answer")).isLessThan(verified.out().indexOf("capacity (Universal"));
+        assertThat(verified.out()).contains("HTML report: " + dir.resolve("capacity.html"));
+        assertThat(Files.readString(dir.resolve("capacity.html"))).contains("Predicted and measured at the target")
+                .contains("id=\"chart-verification\"");
         JsonNode v = JSON.readTree(answer.toFile()).path("verification");
         assertThat(v.path("users").asInt()).isEqualTo(40);
         assertThat(v.path("pool_size").asInt()).isEqualTo(4);

@@ -6,9 +6,11 @@ import io.dbsim.db.ConnectionInfo;
 import io.dbsim.support.CliRun;
 import io.dbsim.support.OrdersDatabase;
 import io.dbsim.support.Sql;
+import io.dbsim.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,36 @@ class WorkloadFileTest {
         assertThat(Long.parseLong(Sql.value(db, "SELECT count(*) FROM customers"))).as("signups").isGreaterThanOrEqualTo(customersBefore);
         assertThat(Sql.value(db, "SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id)"))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aRestoredRunSamplesTheRowsTheRestorePutBackNotTheOnesItTookAway(@TempDir Path dir) throws Exception {
+        ConnectionInfo db = TestPostgres.newDatabase("sample_after_restore");
+        TestPostgres.execute(db, "CREATE TABLE counters (id int PRIMARY KEY, hits int NOT NULL DEFAULT 0)",
+                "INSERT INTO counters (id) SELECT generate_series(1, 50)");
+        CliRun take = CliRun.of("snapshot", "take", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
+        assertThat(take.exitCode()).as(take.all()).isEqualTo(ExitCodes.OK);
+        // None of the snapshot's rows are left: values sampled before the restore would name rows it takes away.
+        TestPostgres.execute(db, "DELETE FROM counters", "INSERT INTO counters (id) SELECT generate_series(1001, 1050)");
+        Path workload = dir.resolve("counters.yaml");
+        Files.writeString(workload, """
+                description: counters hit by id
+                parameters:
+                  id: {sample: {table: counters, column: id, limit: 100}}
+                operations:
+                  hit:
+                    sql: UPDATE counters SET hits = hits + 1 WHERE id = :id
+                """);
+        Path json = dir.resolve("run.json");
+
+        CliRun run = CliRun.of("run", "--workload", workload.toString(), "--jdbc-url", db.jdbcUrl(), "--user", db.user(),
+                "--restore", "-c", "2", "-t", "25", "--think-time", "0s", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+        long succeeded = JSON.readTree(json.toFile()).path("summary").path("succeeded").asLong();
+        assertThat(succeeded).isEqualTo(50);
+        assertThat(Sql.value(db, "SELECT max(id) FROM counters")).isEqualTo("50");
+        assertThat(Sql.value(db, "SELECT sum(hits) FROM counters")).as("every update hit a row").isEqualTo("50");
     }
 
     @Test

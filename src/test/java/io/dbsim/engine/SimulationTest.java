@@ -11,6 +11,7 @@ import io.dbsim.settings.Stage;
 import io.dbsim.settings.ThreadModel;
 import io.dbsim.support.SeededDatabase;
 import io.dbsim.support.TestPostgres;
+import io.dbsim.support.TestSettings;
 import io.dbsim.workload.OperationKind;
 import io.dbsim.workload.Operations;
 import io.dbsim.workload.Pattern;
@@ -45,9 +46,9 @@ class SimulationTest {
 
     private static RunSettings closed(String pattern, int users, int ops, Duration duration, Duration think, int pool,
                                     PoolQueue queue, ThreadModel threads) {
-        return new RunSettings(pattern, users, duration == null ? ops : 0, duration, think, Duration.ZERO, List.of(), 0, 0,
-                Duration.ZERO, 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(), queue, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                0, null, null, false, null, threads);
+        return TestSettings.base().pattern(pattern).users(users).opsPerUser(duration == null ? ops : 0).duration(duration)
+                .thinkTime(think).poolSize(pool).poolMinIdle(pool).poolQueue(queue).progressInterval(Duration.ofSeconds(60))
+                .threads(threads).build();
     }
 
     private static RunResult run(RunSettings config) {
@@ -139,11 +140,10 @@ class SimulationTest {
     @ParameterizedTest
     @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
     void stagesRaiseAndLowerTheUserCount(ThreadModel threads) {
-        RunSettings config = new RunSettings("read_heavy", 0, 0, null, Duration.ofMillis(50), Duration.ZERO,
-                List.of(new Stage(Duration.ofSeconds(1), 12), new Stage(Duration.ofSeconds(2), 12),
-                        new Stage(Duration.ofSeconds(2), 0)),
-                0, 0, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                0, null, null, false, null, threads);
+        RunSettings config = TestSettings.base().users(0).duration(null).thinkTime(Duration.ofMillis(50))
+                .stages(List.of(new Stage(Duration.ofSeconds(1), 12), new Stage(Duration.ofSeconds(2), 12),
+                        new Stage(Duration.ofSeconds(2), 0)))
+                .poolSize(4).poolMinIdle(4).progressInterval(Duration.ofSeconds(60)).threads(threads).build();
         RunResult result = run(config);
 
         assertThat(result.timeSeries().stream().mapToInt(TimePoint::users).max().orElse(0)).isBetween(11, 12);
@@ -154,10 +154,8 @@ class SimulationTest {
     @ParameterizedTest
     @EnumSource(value = ThreadModel.class, names = {"PLATFORM", "VIRTUAL"})
     void openModelKeepsItsArrivalRateAndCountsLatencyFromTheSchedule(ThreadModel threads) {
-        RunSettings config = new RunSettings("read_heavy", 0, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, List.of(),
-                200, 500, Duration.ZERO, 1, 42, 4, 4, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null,
-                Duration.ofSeconds(60), Duration.ofSeconds(1), List.of(),
-                0, null, null, false, null, threads);
+        RunSettings config = TestSettings.base().users(0).duration(Duration.ofSeconds(3)).ratePerSecond(200).maxUsers(500)
+                .poolSize(4).poolMinIdle(4).progressInterval(Duration.ofSeconds(60)).threads(threads).build();
         RunResult result = run(config);
 
         assertThat(RunSummary.of(result).operations()).isBetween(570L, 610L);

@@ -1,10 +1,9 @@
 package io.dbsim.engine;
 
-import io.dbsim.settings.ThreadModel;
-import io.dbsim.settings.PoolQueue;
 import io.dbsim.settings.RunSettings;
 import io.dbsim.settings.Segment;
 import io.dbsim.settings.Stage;
+import io.dbsim.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -25,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestShareTest {
 
     private static RunSettings test(int users, List<Stage> stages) {
-        return new RunSettings("distributed", users, 0, stages.isEmpty() ? Duration.ofMinutes(1) : null, Duration.ofMillis(100),
-                Duration.ofSeconds(10), stages, 0, 1000, Duration.ZERO, 1, 42, 12, 12, Duration.ofSeconds(30), Map.of(),
-                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
-                ThreadModel.AUTO);
+        return TestSettings.base().pattern("distributed").users(users).duration(stages.isEmpty() ? Duration.ofMinutes(1) : null)
+                .thinkTime(Duration.ofMillis(100)).rampUp(Duration.ofSeconds(10)).stages(stages).maxUsers(1000).poolSize(12)
+                .poolMinIdle(12).build();
     }
 
     @Test
@@ -108,10 +105,8 @@ class TestShareTest {
 
     @Test
     void eachArrivalOfTheWholeTestIsRunByOneSegment() {
-        RunSettings whole = new RunSettings("pk_lookup", 1, 0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, List.of(), 300,
-                30, Duration.ZERO, 1, 42, 12, 12, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
-                ThreadModel.AUTO);
+        RunSettings whole = TestSettings.base().pattern("pk_lookup").ratePerSecond(300).maxUsers(30).poolSize(12).poolMinIdle(12)
+                .build();
         for (long k = 0; k < 50; k++) {
             int runs = 0;
             for (int i = 1; i <= 3; i++) {

@@ -1,11 +1,11 @@
 package io.dbsim.settings;
 
 import io.dbsim.UsageException;
+import io.dbsim.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,10 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SegmentTest {
 
     private static RunSettings closed(int users, int pool, List<Stage> stages) {
-        return new RunSettings("distributed", users, 0, stages.isEmpty() ? Duration.ofMinutes(5) : null, Duration.ofMillis(100),
-                Duration.ofSeconds(10), stages, 0, 1000, Duration.ofSeconds(30), 1, 42, pool, pool, Duration.ofSeconds(30), Map.of(),
-                PoolQueue.FAIR, null, Duration.ofSeconds(5), Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
-                ThreadModel.AUTO);
+        return TestSettings.base().pattern("distributed").users(users).duration(stages.isEmpty() ? Duration.ofMinutes(5) : null)
+                .thinkTime(Duration.ofMillis(100)).rampUp(Duration.ofSeconds(10)).stages(stages).maxUsers(1000)
+                .warmUp(Duration.ofSeconds(30)).poolSize(pool).poolMinIdle(pool).build();
     }
 
     @Test
@@ -87,10 +86,7 @@ class SegmentTest {
         assertThat(users).isEqualTo(150);
         assertThat(pool).isEqualTo(20);
         assertThat(targets).containsExactly(150, 151, 0);
-        RunSettings open = new RunSettings("pk_lookup", 1, 0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, List.of(), 500, 100,
-                Duration.ZERO, 1, 42, 8, 8, Duration.ofSeconds(30), Map.of(), PoolQueue.FAIR, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), List.of(), 0, null, null, false, null,
-                ThreadModel.AUTO);
+        RunSettings open = TestSettings.base().pattern("pk_lookup").ratePerSecond(500).maxUsers(100).build();
         assertThat(new Segment(2, 4).of(open).ratePerSecond()).isEqualTo(125);
         assertThat(new Segment(2, 4).of(open).maxUsers()).isEqualTo(25);
         assertThat(Segment.WHOLE.of(whole)).isSameAs(whole);
