@@ -21,8 +21,10 @@ class KilledBackendsTest {
         assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
         run.endedOnTimeWithCompleteReportAndNoBackendLeft();
         JsonNode outage = run.outage();
-        assertThat(outage.path("failures_by_class").path("connection_lost").asLong()).as(outage.toString()).isBetween(1L, 10L);
-        assertThat(outage.path("users_gave_up").asLong()).isEqualTo(outage.path("failures_by_class").path("connection_lost").asLong());
+        long lost = outage.path("failures_by_class").path("connection_lost").asLong();
+        assertThat(lost).as(outage.toString()).isBetween(1L, 10L);
+        // Distinct users: one whose next connection from the pool was a killed idle one fails twice, and counts once.
+        assertThat(outage.path("users_gave_up").asLong()).as(outage.toString()).isBetween(1L, lost);
         run.throughputCameBackAfter(outage);
         assertThat(run.outages().path("server_restarts").size()).isZero();
         assertThat(run.report().path("summary").path("retries").asLong()).isZero();
