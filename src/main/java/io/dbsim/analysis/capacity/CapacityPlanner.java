@@ -162,7 +162,12 @@ public final class CapacityPlanner {
         }
         double growth = DataGrowth.acrossPct(steps);
         if (!weak && Math.abs(growth) > DataGrowth.WARN_PCT) {
-            warnings.add(String.format(Locale.ROOT, "the data grew by %+.0f%% across the sweep's steps (all tables' rows): the "
+            warnings.add(DataGrowth.sameStart(steps)
+                    ? String.format(Locale.ROOT, "the data grew by up to %+.0f%% within a step while it ran (all tables' rows; every "
+                    + "step started from the same rows): a step's last seconds measure more data than its first, most at the "
+                    + "fastest steps, so the fit mixes data growth with concurrency; sweep with shorter steps, a think time, "
+                    + "more data or a pattern that inserts less", growth)
+                    : String.format(Locale.ROOT, "the data grew by %+.0f%% across the sweep's steps (all tables' rows): the "
                     + "steps measured different databases, so the fit mixes data growth with concurrency; sweep with the "
                     + "snapshot restored before each step (the default; 'dbsim snapshot take' keeps one)", growth));
         }
@@ -229,7 +234,9 @@ public final class CapacityPlanner {
         List<String> causes = new ArrayList<>();
         double growth = DataGrowth.acrossPct(steps);
         if (Math.abs(growth) > DataGrowth.WARN_PCT) {
-            causes.add(String.format(Locale.ROOT, "data growth (the rows grew by %+.0f%% across the steps)", growth));
+            causes.add(String.format(Locale.ROOT, DataGrowth.sameStart(steps)
+                    ? "data growth (the rows grew by up to %+.0f%% within a step)" : "data growth (the rows grew by %+.0f%% across the steps)",
+                    growth));
         }
         SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
         double smallerCpu = steps.stream().filter(s -> s != largest).mapToDouble(SweepStep::simulatorCpuPct).max().orElse(0);

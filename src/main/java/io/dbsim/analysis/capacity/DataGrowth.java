@@ -22,6 +22,16 @@ public final class DataGrowth {
         return start == 0 || end == 0 ? Double.NaN : 100.0 * (end - start) / start;
     }
 
+    /**
+     * Whether every step started from the same rows (within 1%), as a sweep that restores before each step does: then
+     * the growth {@link #acrossPct} reports happened inside the steps, while they ran, not from one step to the next.
+     */
+    public static boolean sameStart(List<SweepStep> steps) {
+        long low = steps.stream().mapToLong(SweepStep::liveRowsAtStart).filter(r -> r > 0).min().orElse(0);
+        long high = steps.stream().mapToLong(SweepStep::liveRowsAtStart).max().orElse(0);
+        return low > 0 && high <= low * 1.01;
+    }
+
     /** One run's change, end against start; NaN when not observed. */
     public static double withinPct(SweepStep run) {
         return run.liveRowsAtStart() == 0 || run.liveRowsAtEnd() == 0 ? Double.NaN

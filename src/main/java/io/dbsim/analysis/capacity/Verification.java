@@ -113,8 +113,9 @@ public record Verification(int users, double thinkTimeMs, int poolSize, double m
                         + "step by at most %+.0f%%, so it measured other data than the sweep", growth, stepGrowth));
             }
             if (Math.abs(sweepGrowth) > DataGrowth.WARN_PCT) {
-                causes.add(String.format(Locale.ROOT, "data growth: the sweep's rows grew by %+.0f%% across its steps, so the "
-                        + "fit mixes different data", sweepGrowth));
+                causes.add(String.format(Locale.ROOT, DataGrowth.sameStart(sweep)
+                        ? "data growth: the sweep's rows grew by up to %+.0f%% within a step while it ran, so the fit mixes different data"
+                        : "data growth: the sweep's rows grew by %+.0f%% across its steps, so the fit mixes different data", sweepGrowth));
             }
             if (rounds < 2) {
                 causes.add("noise unknown: the sweep ran each step once ('dbsim sweep --repeat 3' measures it)");

@@ -125,6 +125,25 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void dataThatGrewWithinStepsRestoredBeforeEachIsWarnedOfAsGrowthWhileTheStepsRan() {
+        // Every step starts from 10,000 rows, as after a restore; the last, fastest one ends with 14,000 (+40%).
+        List<SweepStep> grown = new ArrayList<>();
+        List<SweepStep> steps = noisy(0.01, 4, 1, 1, 1, 1, 1, 0.7).steps();
+        for (int i = 0; i < steps.size(); i++) {
+            SweepStep s = steps.get(i);
+            grown.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
+                    s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
+                    s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), false, 1, s.throughput(),
+                    s.throughput(), 40, 10_000, 10_000 + 4_000L * (i + 1) / steps.size()));
+        }
+        CapacityPlan plan = new CapacityPlanner(sweep(grown)).plan(4000, 10, 500, null);
+
+        assertThat(plan.warnings().get(0)).contains("likely cause: data growth (the rows grew by up to +40% within a step)");
+        assertThat(plan.warnings()).anyMatch(w -> w.startsWith("the data grew by up to +40% within a step while it ran"))
+                .noneMatch(w -> w.contains("across the sweep's steps"));
+    }
+
+    @Test
     void roundsThatVaryByFortyPercentMakeTheTargetsIntervalWideAndThatLeadsTheWarnings() {
         List<SweepStep> steps = new ArrayList<>();
         for (int n : new int[] {1, 2, 4, 8, 16, 32}) {
