@@ -1,21 +1,18 @@
 /* Draws the capacity page's charts from the JSON it carries: the USL curve and the target, then the verification. */
 (function () {
-  const { draw, palette, done } = dbsimCharts;
+  const { draw, palette, done, uslCurve, capacityOptions } = dbsimCharts;
   const data = JSON.parse(document.getElementById('capacity-data').textContent);
   const cap = data.capacity;
   const v = data.verification;
   const m = cap.model;
   const at = cap.target;
-  const usl = n => m.lambda * n / (1 + m.sigma * (n - 1) + m.kappa * n * (n - 1));
   // The measured target's busy connections by Little's law: operations a second times each one's hold time.
   const verifiedBusy = v ? v.throughput.measured * v.hold_mean_ms.measured / 1000 : 0;
   const top = Math.max(at.busy_connections, verifiedBusy, ...m.points.map(p => p.concurrency), m.peak_concurrency || 0) * 1.3;
-  const curve = [];
-  for (let i = 0; i <= 80; i++) { const n = Math.max(0.5, top * i / 80); curve.push({ x: n, y: usl(n) }); }
   const datasets = [
     { label: 'sweep steps (measured)', data: m.points.map(p => ({ x: p.concurrency, y: p.throughput })),
       backgroundColor: palette[0], pointRadius: 5 },
-    { label: 'fitted USL', data: curve, showLine: true, borderColor: palette[4], pointRadius: 0, borderWidth: 2 },
+    { label: 'fitted USL', data: uslCurve(m, top), showLine: true, borderColor: palette[4], pointRadius: 0, borderWidth: 2 },
     { label: 'target (predicted)', data: [{ x: at.busy_connections, y: at.throughput_ops_per_sec }],
       backgroundColor: palette[2], pointRadius: 8, pointStyle: 'triangle' }];
   if (at.throughput_ops_per_sec_low != null) {
@@ -26,10 +23,7 @@
     datasets.push({ label: 'target (measured)', data: [{ x: verifiedBusy, y: v.throughput.measured }],
       backgroundColor: v.held ? palette[3] : palette[1], pointRadius: 9, pointStyle: 'rectRot' });
   }
-  draw('chart-capacity', { type: 'scatter', data: { datasets: datasets },
-    options: { interaction: { mode: 'nearest', intersect: true }, scales: {
-      x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'busy connections' } },
-      y: { beginAtZero: true, title: { display: true, text: 'operations/s' } } } } });
+  draw('chart-capacity', { type: 'scatter', data: { datasets: datasets }, options: capacityOptions });
   const canvas = document.getElementById('chart-capacity');
   if (canvas) { canvas.dataset.datasets = datasets.map(d => d.label).join('|'); }
 

@@ -34,5 +34,16 @@ const dbsimCharts = (function () {
       borderWidth: 1.5, tension: 0.2 }, extra || {});
   }
   function done() { document.body.dataset.chartsRendered = rendered + '/' + expected; }
-  return { draw: draw, line: line, palette: palette, fail: fail, done: done };
+
+  /** The fitted USL's throughput from half a connection to {@code top} busy connections, as chart points. */
+  function uslCurve(m, top) {
+    const usl = n => m.lambda * n / (1 + m.sigma * (n - 1) + m.kappa * n * (n - 1));
+    const curve = [];
+    for (let i = 0; i <= 80; i++) { const n = Math.max(0.5, top * i / 80); curve.push({ x: n, y: usl(n) }); }
+    return curve;
+  }
+  const capacityOptions = { interaction: { mode: 'nearest', intersect: true }, scales: {
+    x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'busy connections' } },
+    y: { beginAtZero: true, title: { display: true, text: 'operations/s' } } } };
+  return { draw: draw, line: line, palette: palette, fail: fail, done: done, uslCurve: uslCurve, capacityOptions: capacityOptions };
 })();

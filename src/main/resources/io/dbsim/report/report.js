@@ -51,19 +51,14 @@
   const cap = data.capacity;
   if (cap) {
     const m = cap.model;
-    const usl = n => m.lambda * n / (1 + m.sigma * (n - 1) + m.kappa * n * (n - 1));
     const measured = m.points.map(p => ({ x: p.concurrency, y: p.throughput }));
     const top = Math.max(cap.target.busy_connections, ...m.points.map(p => p.concurrency), m.peak_concurrency || 0) * 1.3;
-    const curve = [];
-    for (let i = 0; i <= 60; i++) { const n = Math.max(0.5, top * i / 60); curve.push({ x: n, y: usl(n) }); }
     draw('chart-capacity', { type: 'scatter', data: { datasets: [
       { label: 'measured', data: measured, backgroundColor: palette[0], pointRadius: 5 },
-      { label: 'fitted USL', data: curve, showLine: true, borderColor: palette[4], pointRadius: 0, borderWidth: 2 },
+      { label: 'fitted USL', data: dbsimCharts.uslCurve(m, top), showLine: true, borderColor: palette[4], pointRadius: 0, borderWidth: 2 },
       { label: 'target', data: [{ x: cap.target.busy_connections, y: cap.target.throughput_ops_per_sec }],
         backgroundColor: palette[2], pointRadius: 7, pointStyle: 'triangle' }] },
-      options: { interaction: { mode: 'nearest', intersect: true }, scales: {
-        x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'busy connections' } },
-        y: { beginAtZero: true, title: { display: true, text: 'operations/s' } } } } });
+      options: dbsimCharts.capacityOptions });
   }
   done();
 })();

@@ -106,19 +106,30 @@ class CapacityPlannerTest {
         assertThat(CapacitySection.of(plan).doubt()).isEqualTo(plan.doubt());
     }
 
-    @Test
-    void dataThatGrewAcrossTheStepsIsWarnedOfAndNamedAsTheBackTestsLikelyCause() {
-        // The same miss, with the rows growing from 10,000 to 12,500 along the steps (+25%).
-        List<SweepStep> grown = new ArrayList<>();
+    /** Rows of step i of n at its start or end. */
+    private interface Rows {
+        long of(int step, int steps);
+    }
+
+    /** The back-test's miss (each step run once), with each step's live rows at start and end given. */
+    private static List<SweepStep> missWithRows(Rows start, Rows end) {
         List<SweepStep> steps = noisy(0.01, 4, 1, 1, 1, 1, 1, 0.7).steps();
+        List<SweepStep> grown = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             SweepStep s = steps.get(i);
             grown.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
                     s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
                     s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), false, 1, s.throughput(),
-                    s.throughput(), 40, 10_000 + 500L * i, 10_000 + 500L * (i + 1)));
+                    s.throughput(), 40, start.of(i, steps.size()), end.of(i, steps.size())));
         }
-        CapacityPlan plan = new CapacityPlanner(sweep(grown)).plan(4000, 10, 500, null);
+        return grown;
+    }
+
+    @Test
+    void dataThatGrewAcrossTheStepsIsWarnedOfAndNamedAsTheBackTestsLikelyCause() {
+        // The same miss, with the rows growing from 10,000 to 12,500 along the steps (+25%).
+        CapacityPlan plan = new CapacityPlanner(sweep(missWithRows((i, n) -> 10_000 + 500L * i, (i, n) -> 10_000 + 500L * (i + 1))))
+                .plan(4000, 10, 500, null);
 
         assertThat(plan.warnings().get(0)).contains("likely cause: data growth (the rows grew by +30% across the steps)");
         assertThat(plan.warnings()).anyMatch(w -> w.startsWith("the data grew by +30% across the sweep's steps"));
@@ -127,16 +138,8 @@ class CapacityPlannerTest {
     @Test
     void dataThatGrewWithinStepsRestoredBeforeEachIsWarnedOfAsGrowthWhileTheStepsRan() {
         // Every step starts from 10,000 rows, as after a restore; the last, fastest one ends with 14,000 (+40%).
-        List<SweepStep> grown = new ArrayList<>();
-        List<SweepStep> steps = noisy(0.01, 4, 1, 1, 1, 1, 1, 0.7).steps();
-        for (int i = 0; i < steps.size(); i++) {
-            SweepStep s = steps.get(i);
-            grown.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
-                    s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
-                    s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), false, 1, s.throughput(),
-                    s.throughput(), 40, 10_000, 10_000 + 4_000L * (i + 1) / steps.size()));
-        }
-        CapacityPlan plan = new CapacityPlanner(sweep(grown)).plan(4000, 10, 500, null);
+        CapacityPlan plan = new CapacityPlanner(sweep(missWithRows((i, n) -> 10_000, (i, n) -> 10_000 + 4_000L * (i + 1) / n)))
+                .plan(4000, 10, 500, null);
 
         assertThat(plan.warnings().get(0)).contains("likely cause: data growth (the rows grew by up to +40% within a step)");
         assertThat(plan.warnings()).anyMatch(w -> w.startsWith("the data grew by up to +40% within a step while it ran"))
