@@ -314,12 +314,16 @@ public final class Bottlenecks {
             double impact = Math.min(100, rate * 10);
             found.add(new Finding("errors_" + e.label(), Finding.severityOf(impact), impact,
                     String.format(Locale.ROOT, "errors: %,d %s (%.2f%% of operations)", n, e.label(), rate),
-                    List.of(String.format(Locale.ROOT, "%,d of %,d operations failed with %s", n, s.operations(), e.label()),
-                            "by operation: " + ops),
+                    evidence(String.format(Locale.ROOT, "%,d of %,d operations failed with %s", n, s.operations(), e.label()),
+                            "by operation: " + ops, run.firstErrors().get(e.label())),
                     String.format(Locale.ROOT, "%.2f%% of user actions fail", rate), errorFix(e),
                     Map.of("errors", n, "error_rate_pct", rate)));
         }
         return found;
+    }
+
+    private static List<String> evidence(String count, String byOperation, String firstMessage) {
+        return firstMessage == null ? List.of(count, byOperation) : List.of(count, byOperation, "the first: " + firstMessage);
     }
 
     private static String errorFix(ErrorClass e) {
@@ -338,7 +342,7 @@ public final class Bottlenecks {
             case UNIQUE_VIOLATION -> "the workload inserted keys that already existed: check the seed and keys of the inserting "
                     + "operations";
             case STATEMENT_TIMEOUT -> "statements ran past statement_timeout: see the slow statements and any missing index";
-            case OTHER -> "run with --verbose to see the first errors' messages";
+            case OTHER -> "errors dbsim does not classify: the first one's message is above; the server log has the rest";
         };
     }
 

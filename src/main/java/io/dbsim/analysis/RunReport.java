@@ -157,13 +157,15 @@ public record RunReport(
     /**
      * @param retriesByClass operations tried again, by the class of the failure retried; null in older reports
      * @param latencyLimit   null without a latency limit
+     * @param firstErrors    the first message of each error class met, by class; null in older reports
      */
     public record Summary(long operations, long succeeded, long failed, long retries, double successRatePct,
                           double errorRatePct, double throughputOpsPerSec, Latency latencyMs, Latency poolWaitMs,
                           Latency databaseMs, double poolWaitSharePct, Map<String, Long> errors,
                           List<DistributionPoint> latencyDistributionMs,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> retriesByClass,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) LatencyLimit latencyLimit) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) LatencyLimit latencyLimit,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> firstErrors) {
     }
 
     /**

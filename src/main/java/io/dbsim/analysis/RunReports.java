@@ -129,7 +129,7 @@ public final class RunReports {
         return new RunReport.Summary(s.operations(), s.succeeded(), s.failed(), s.retries(), milli(s.successRate()),
                 milli(s.errorRate()), milli(s.throughput()), latency(s.total()), latency(s.poolWait()), latency(s.database()),
                 milli(s.poolWaitShare()), errors(s.failuresByClass()), List.copyOf(distribution), errors(s.retriesByClass()),
-                latencyLimit(run, s));
+                latencyLimit(run, s), run.firstErrors());
     }
 
     /** pgbench's late (of the successes) and, with --rate, skipped (of all that came due) over the measured part. */

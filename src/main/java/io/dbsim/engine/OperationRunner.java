@@ -68,6 +68,7 @@ final class OperationRunner {
                     throw new InterruptedException("stopped during " + op.name());
                 }
                 ErrorClass error = ErrorClass.of(e);
+                metrics.firstErrors().note(error, e);
                 boolean inTime = latencyLimitNanos == 0 || System.nanoTime() - intendedStart <= latencyLimitNanos;
                 if (error.retryable() && tries < maxTries && inTime) {
                     tries++;

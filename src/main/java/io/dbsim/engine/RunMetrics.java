@@ -24,6 +24,7 @@ public final class RunMetrics {
     private long droppedSampled;
     private final List<TimePoint> series = new ArrayList<>();
     private final RunListener listener;
+    private final FirstErrors firstErrors = new FirstErrors();
     private long lastSampleNanos;
 
     /**
@@ -41,6 +42,10 @@ public final class RunMetrics {
 
     public OperationMetrics operation(int index) {
         return operations[index];
+    }
+
+    public FirstErrors firstErrors() {
+        return firstErrors;
     }
 
     /** How late a user woke up after its think time, against its schedule. */

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param commands         each command's latencies, when the run timed them (pgbench -r); else empty
  * @param connectionSource where the connection settings came from (flags, DBSIM_* or PG* variables, ~/.pgpass), never
  *                         the password; empty for a server dbsim started itself
+ * @param firstErrors      the first message of each error class met, by class label ({@link FirstErrors})
  */
 public record RunResult(
         RunSettings config,
@@ -41,7 +42,12 @@ public record RunResult(
         long skippedArrivals,
         List<CommandLatencies.Stat> commands,
         String connectionSource,
-        ThreadChoice threads) {
+        ThreadChoice threads,
+        Map<String, String> firstErrors) {
+
+    public RunResult {
+        firstErrors = firstErrors == null ? Map.of() : Map.copyOf(firstErrors);
+    }
 
     public double peakHeapMb() {
         return timeSeries.stream().mapToDouble(TimePoint::heapUsedMb).max().orElse(0);

@@ -436,7 +436,7 @@ public final class Simulation {
                     stopRequested && !aborted, summaries.subList(0, workload.operations().size()).stream().filter(s -> s.count() > 0).toList(),
                     metrics.series(), metrics.lateness(), userStats.fairness(started), metrics.droppedArrivals(), gate.size(), observation,
                     flows, config.openModel() ? null : userFailures.spells(), skipped.get(), commandLatencies.stats(),
-                    database.source(), threadChoice);
+                    database.source(), threadChoice, metrics.firstErrors().byLabel());
         }
 
         private void sleepUntil(long deadline) throws InterruptedException {

@@ -52,7 +52,14 @@ public final class RunMerge {
                 fairness(runs.stream().map(RunResult::fairness).toList()), runs.stream().mapToLong(RunResult::droppedArrivals).sum(),
                 runs.stream().mapToInt(RunResult::poolSize).sum(), observation(set, segments), flows(runs),
                 spells(runs), runs.stream().mapToLong(RunResult::skippedArrivals).sum(), commands(runs), first.run().connectionSource(),
-                first.run().threads());
+                first.run().threads(), firstErrors(runs));
+    }
+
+    /** Each class's message from the first segment that met it. */
+    private static Map<String, String> firstErrors(List<RunResult> runs) {
+        Map<String, String> first = new LinkedHashMap<>();
+        runs.forEach(r -> r.firstErrors().forEach(first::putIfAbsent));
+        return first;
     }
 
     private static List<OperationMetrics.Summary> operations(List<RunResult> runs) {

@@ -64,7 +64,7 @@ class OutagesTest {
                     .ratePerSecond(open ? 100 : 0).maxUsers(1000).warmUp(warmUp).poolSize(10).poolMinIdle(10).build();
             return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofSeconds(points.size()),
                     Duration.ofSeconds(points.size()), false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0),
-                    0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "", null);
+                    0, 10, null, List.of(), open ? null : List.copyOf(spells), 0, List.of(), "", null, Map.of());
         }
 
         RunResult run() {

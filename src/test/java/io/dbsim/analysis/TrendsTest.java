@@ -69,7 +69,7 @@ class TrendsTest {
         RunSettings config = TestSettings.base().pattern("mixed").users(20).duration(Duration.ofMinutes(10))
                 .thinkTime(Duration.ofSeconds(1)).poolSize(20).poolMinIdle(20).build();
         return new RunResult(config, "localhost/test", "17", Map.of(), Instant.now(), Duration.ofMinutes(10), Duration.ofMinutes(10),
-                false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0), 0, 20, null, List.of(), List.of(), 0, List.of(), "", null);
+                false, List.of(), series, new Histogram(3), new Fairness(0, 0, 0, 0, 1, 0, 0), 0, 20, null, List.of(), List.of(), 0, List.of(), "", null, Map.of());
     }
 
     @Test
@@ -155,7 +155,7 @@ class TrendsTest {
         RunResult full = run(s -> 100, 20);
         RunResult shortRun = new RunResult(full.config(), full.database(), full.serverVersion(), Map.of(), full.startedAt(),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), false, List.of(), full.timeSeries().subList(0, 30),
-                full.wakeUpLateness(), full.fairness(), 0, 20, null, List.of(), List.of(), 0, List.of(), "", null);
+                full.wakeUpLateness(), full.fairness(), 0, 20, null, List.of(), List.of(), 0, List.of(), "", null, Map.of());
 
         assertThat(Trends.of(shortRun)).isEmpty();
     }

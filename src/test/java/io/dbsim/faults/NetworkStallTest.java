@@ -36,6 +36,7 @@ class NetworkStallTest {
             assertThat(outage.path("stalled").asBoolean()).as(outage.toString()).isTrue();
             assertThat(outage.path("failures").asLong()).as(outage.toString()).isPositive();
             assertThat(outage.path("failures_by_class").fieldNames()).toIterable()
+                    .as(outage + "; the first messages: " + run.report().path("summary").path("first_errors"))
                     .isSubsetOf("connection_lost", "connection_refused", "pool_timeout", "statement_timeout");
             assertThat(outage.path("ended_at_s").asDouble() - outage.path("started_at_s").asDouble()).isBetween(1.5, 6.0);
             assertThat(run.outages().path("server_restarts").size()).isZero();
