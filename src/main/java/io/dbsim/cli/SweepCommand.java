@@ -107,6 +107,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "Response-time target of the capacity answer (default ${DEFAULT-VALUE}).")
     Duration p95Target;
 
+    @Option(names = "--paced-users", paramLabel = "N", defaultValue = "1000",
+            description = "A sweep of users at think time 0 ends with three paced steps: up to N users who think, asking for "
+                    + "25%%, 50%% and 75%% of the highest throughput measured, so that 'capacity' knows how long connections are "
+                    + "held when operations follow pauses (default ${DEFAULT-VALUE}; 0 for none).")
+    int pacedUsers;
+
     @Option(names = "--no-restore", description = "Do not put the data back from its snapshot before each step (the default when "
             + "the database has one), when growth is what the sweep studies.")
     boolean noRestore;
@@ -133,6 +139,7 @@ final class SweepCommand implements Callable<Integer> {
         require(!stepDuration.isZero() && !stepDuration.isNegative(), "--step-duration must be longer than 0s");
         require(targetUsers == null || targetUsers >= 1, "--target-users must be 1 or more");
         require(repeat >= 1, "--repeat must be 1 or more, got " + repeat);
+        require(pacedUsers >= 0, "--paced-users must be 0 (no paced steps) or more, got " + pacedUsers);
         OutputFiles.refuseFolder(json, "--json", "reports/sweep.json");
         WorkloadSource source = workloadOptions.source();
         RunSettings base = SettingsLayer.resolve(List.of(SettingsLayer.DEFAULTS, source.defaults(), SWEEP_DEFAULTS, new SettingsLayer(pattern, null, null,
@@ -156,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
                         public void stepMeasured(String label, SweepStep step) {
                             SweepFile.printStep(out, label, step);
                         }
-                    }, DataRestore.beforeEachRun(db.connection(), noRestore, err));
+                    }, DataRestore.beforeEachRun(db.connection(), noRestore, err), pacedUsers);
             try (StopOnSignal onSignal = new StopOnSignal(experiment::stop, err)) {
                 Sweep sweep = experiment.run(base.pattern(), poolSizes == null ? "users" : "pool size");
                 SweepFile.printTable(out, sweep);

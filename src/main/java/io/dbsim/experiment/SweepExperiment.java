@@ -1,6 +1,7 @@
 package io.dbsim.experiment;
 
 import io.dbsim.analysis.SweepSteps;
+import io.dbsim.analysis.capacity.PacedStep;
 import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.db.ConnectionInfo;
@@ -24,9 +25,19 @@ import java.util.stream.IntStream;
 /**
  * The same workload at several user counts or pool sizes: an unmeasured warm-up first (JIT, caches), then each
  * step its own warm-up and measured part; with several rounds the order alternates (up, down, up) so a machine
- * that drifts does not tilt the curve, and each step keeps its median round. Ctrl-C keeps the finished steps.
+ * that drifts does not tilt the curve, and each step keeps its median round. A sweep of users at think time 0 ends
+ * with paced steps ({@link PacedStep}): many thinking users asking for a quarter, a half and three quarters of the
+ * highest throughput measured, once each. Ctrl-C keeps the finished steps.
  */
 public final class SweepExperiment {
+
+    /** The paced steps' throughput asked for, as shares of the closed steps' highest. */
+    static final double[] PACED_SHARES = {0.25, 0.5, 0.75};
+    /**
+     * A paced step's users think at most this long: fewer users when the database is slow, so that the step's warm-up
+     * (two think times, for the users' first operations to spread out) stays short.
+     */
+    static final Duration MAX_PACED_THINK = Duration.ofSeconds(2);
 
     /** One step: this many users on a pool of this size. */
     public record Step(int users, int pool) {
@@ -41,14 +52,16 @@ public final class SweepExperiment {
     private final int repeat;
     private final ExperimentListener listener;
     private final BeforeRun beforeRun;
+    private final int pacedUsers;
     private final Stoppable runs = new Stoppable();
 
     /**
      * @param base the settings every step shares (think time, seed, pool timeout...); its warm-up is each step's
      *             unmeasured start and the length of the run before the first step
+     * @param pacedUsers the most users of a paced step; 0 for none
      */
     public SweepExperiment(RunSettings base, Workload workload, Pattern pattern, ConnectionInfo database, List<Step> steps, Duration stepDuration,
-                           int repeat, ExperimentListener listener, BeforeRun beforeRun) {
+                           int repeat, ExperimentListener listener, BeforeRun beforeRun, int pacedUsers) {
         this.base = base;
         this.workload = workload;
         this.pattern = pattern.blended();
@@ -58,6 +71,7 @@ public final class SweepExperiment {
         this.repeat = repeat;
         this.listener = listener;
         this.beforeRun = beforeRun;
+        this.pacedUsers = pacedUsers;
     }
 
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
@@ -115,9 +129,41 @@ public final class SweepExperiment {
                 done.add(r.get(0));
             }
         }
+        List<PacedStep> paced = new ArrayList<>();
+        if (pacedUsers > 0 && base.thinkTime().isZero() && "users".equals(varied)) {
+            interrupted |= paced(done, paced);
+        }
         interrupted |= runs.stopped();
         return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", startedAt, target, serverVersion, patternName, varied,
                 base.thinkTime().toNanos() / 1e6, stepDuration.toNanos() / 1e9, warmUp.toNanos() / 1e9, base.seed(), interrupted,
-                List.copyOf(done));
+                List.copyOf(done), paced);
+    }
+
+    /** Runs the paced steps after the closed ones, adding what they measured to {@code paced}; true when one was interrupted. */
+    private boolean paced(List<SweepStep> closed, List<PacedStep> paced) {
+        double peak = closed.stream().filter(s -> !s.interrupted()).mapToDouble(SweepStep::throughput).max().orElse(0);
+        int pool = steps.stream().mapToInt(Step::pool).max().orElse(1);
+        boolean interrupted = false;
+        for (int i = 0; i < PACED_SHARES.length && peak > 0 && !runs.stopped(); i++) {
+            double rate = PACED_SHARES[i] * peak;
+            int users = (int) Math.max(1, Math.min(pacedUsers, Math.round(rate * MAX_PACED_THINK.toNanos() / 1e9)));
+            Duration think = Duration.ofNanos(Math.round(1e9 * users / rate));
+            Duration warmUp = base.warmUp().compareTo(think.multipliedBy(2)) >= 0 ? base.warmUp() : think.multipliedBy(2);
+            String label = "paced step " + (i + 1) + "/" + PACED_SHARES.length;
+            listener.said(String.format(Locale.ROOT, "sweep: %s: %d users thinking %s (%.0f%% of the peak measured), pool %d, %s "
+                            + "after %s warm-up", label, users, Durations.format(think), 100 * PACED_SHARES[i], pool,
+                    Durations.format(stepDuration), Durations.format(warmUp)));
+            beforeRun.prepare("sweep: " + label);
+            RunSettings settings = base.toBuilder().thinkTime(think).build().step(users, pool, warmUp.plus(stepDuration), warmUp);
+            RunResult result = runs.run(new Simulation(settings, workload, pattern, database, listener.runs()));
+            if (result == null) {
+                break;
+            }
+            SweepStep measured = SweepSteps.from(result);
+            listener.stepMeasured(label, measured);
+            paced.add(new PacedStep(think.toNanos() / 1e6, PACED_SHARES[i], measured));
+            interrupted |= result.interrupted();
+        }
+        return interrupted;
     }
 }

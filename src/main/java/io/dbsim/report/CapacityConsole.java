@@ -5,6 +5,7 @@ import io.dbsim.analysis.capacity.Verification;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The capacity answer on the console. */
 public final class CapacityConsole {
@@ -105,7 +106,18 @@ public final class CapacityConsole {
                     host.targetSimulatorCpuPct(), host.sweepSimulatorCpuPct(), host.sweepStepUsers(), host.sweepHostCpuPct(),
                     100 * host.capacityFactor());
         }
-        out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
+        CapacitySection.PacedHoldRow paced = plan.pacedHold();
+        if (paced != null) {
+            out.printf(Locale.ROOT, "  - pauses: users who think wake a sleeping backend with every operation; the sweep's paced "
+                    + "steps held connections %s times as long as back to back, so the model holds them %.2f times as long "
+                    + "while connections are free%n", paced.points().stream().map(p -> String.format(Locale.ROOT,
+                    "%.2f (at %.0f%% of the peak)", p.ratio(), p.peakSharePct())).collect(Collectors.joining(", ")),
+                    paced.holdFactor());
+            out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the paced step of closest throughput "
+                    + "(at the closed step of closest concurrency when users queue for connections)");
+        } else {
+            out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
+        }
         plan.warnings().forEach(w -> out.println("  - warning: " + w));
         out.flush();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dbsim.UsageException;
+import io.dbsim.analysis.capacity.PacedStep;
 import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
 import io.dbsim.settings.Durations;
@@ -67,6 +68,13 @@ public final class SweepFile {
             out.printf(Locale.ROOT, "  %5d %5d %10.1f %6.0f%% %9.2f %9.2f %9.2f %9.2f %14.2f %12.2f %6.2f%% %7.0f%%%n", s.users(),
                     s.poolSize(), s.throughput(), s.spreadPct(), s.meanMs(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.busyLittle(),
                     s.busySampled(), s.errorRatePct(), s.simulatorCpuPct());
+        }
+        for (PacedStep p : sweep.paced()) {
+            SweepStep s = p.measured();
+            out.printf(Locale.ROOT, "  paced: %d users thinking %s asked for %.0f%% of the peak: %,.1f ops/s, mean %.2f ms, p95 %.2f ms, "
+                            + "hold %.2f ms, %.2f busy connections%s%n", s.users(),
+                    Durations.format(java.time.Duration.ofNanos((long) (p.thinkTimeMs() * 1e6))), 100 * p.peakShare(), s.throughput(),
+                    s.meanMs(), s.p95Ms(), s.holdMeanMs(), s.busyLittle(), s.interrupted() ? " (interrupted: left out)" : "");
         }
         int rounds = sweep.steps().stream().mapToInt(SweepStep::rounds).max().orElse(1);
         if (rounds > 1) {

@@ -22,10 +22,28 @@ class CapacityCommandTest {
         ConnectionInfo db = SeededDatabase.create("sweep_capacity");
         Path sweep = dir.resolve("sweep.json");
         CliRun swept = CliRun.of("sweep", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--users", "1,2,3,4",
-                "--step-duration", "1500ms", "--warm-up", "500ms", "--pattern", "read_heavy", "--json", sweep.toString());
+                "--step-duration", "1500ms", "--warm-up", "500ms", "--pattern", "read_heavy", "--paced-users", "40",
+                "--json", sweep.toString());
 
         assertThat(swept.exitCode()).as(swept.all()).isEqualTo(ExitCodes.OK);
         assertThat(swept.out()).contains("step 4/4").contains("scalability (USL)");
+        JsonNode paced = JSON.readTree(sweep.toFile()).path("paced");
+        double peak = 0;
+        for (JsonNode step : JSON.readTree(sweep.toFile()).path("steps")) {
+            peak = Math.max(peak, step.path("throughput").asDouble());
+        }
+        assertThat(paced.size()).as(swept.all()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode p = paced.path(i);
+            double share = 0.25 * (i + 1);
+            assertThat(p.path("peak_share").asDouble()).isEqualTo(share);
+            assertThat(p.path("measured").path("users").asInt()).isBetween(1, 40);
+            // Users thinking (users / (share × peak)) s each ask for share × peak operations a second.
+            assertThat(p.path("think_time_ms").asDouble())
+                    .isCloseTo(1000 * p.path("measured").path("users").asInt() / (share * peak), org.assertj.core.api.Assertions.within(1.0));
+            assertThat(p.path("measured").path("hold_mean_ms").asDouble()).isPositive();
+        }
+        assertThat(swept.out()).contains("  paced: ");
         JsonNode steps = JSON.readTree(sweep.toFile()).path("steps");
         assertThat(steps.size()).isEqualTo(4);
         for (int i = 0; i < 4; i++) {
@@ -64,6 +82,11 @@ class CapacityCommandTest {
                 .isCloseTo(steps.path(3).path("throughput").asDouble(), org.assertj.core.api.Assertions.within(0.01));
         assertThat(backtest.path("throughput_error_pct").isNumber()).isTrue();
         assertThat(c.path("warnings").isArray()).isTrue();
+        JsonNode pacedHold = c.path("paced_hold");
+        assertThat(pacedHold.path("points").size()).as(c.toString()).isEqualTo(3);
+        assertThat(pacedHold.path("hold_factor").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(pacedHold.path("points").path(0).path("ratio").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(capacity.out()).contains("pauses: users who think wake a sleeping backend");
     }
 
     @Test

@@ -24,7 +24,8 @@ class CapacityVerifyTest {
         assertThat(snapshot.exitCode()).as(snapshot.all()).isEqualTo(ExitCodes.OK);
         Path sweep = dir.resolve("sweep.json");
         CliRun swept = CliRun.of("sweep", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--users", "1,2,3,4",
-                "--step-duration", "1500ms", "--warm-up", "500ms", "--pattern", "read_heavy", "--json", sweep.toString());
+                "--step-duration", "1500ms", "--warm-up", "500ms", "--pattern", "read_heavy", "--paced-users", "40",
+                "--json", sweep.toString());
         assertThat(swept.exitCode()).as(swept.all()).isEqualTo(ExitCodes.OK);
         JsonNode step = JSON.readTree(sweep.toFile()).path("steps").path(0);
         assertThat(step.path("live_rows_at_start").asLong()).isPositive();

@@ -56,12 +56,12 @@ class RestoreTest {
     void aSweepRestoresTheDataBeforeEveryStepByDefault() {
         ConnectionInfo db = snapshotted("restore_sweep");
         CliRun sweep = CliRun.of("sweep", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--pattern", "write_heavy",
-                "--users", "1,2,3", "--step-duration", "1s", "--warm-up", "0s");
+                "--users", "1,2,3", "--step-duration", "1s", "--warm-up", "0s", "--paced-users", "0");
         assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(ExitCodes.OK);
         assertThat(sweep.err().lines().filter(l -> l.startsWith("sweep: step ") && l.contains("snapshot restored"))).hasSize(3);
 
         CliRun kept = CliRun.of("sweep", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--pattern", "write_heavy",
-                "--users", "1,2,3", "--step-duration", "1s", "--warm-up", "0s", "--no-restore");
+                "--users", "1,2,3", "--step-duration", "1s", "--warm-up", "0s", "--no-restore", "--paced-users", "0");
         assertThat(kept.err()).doesNotContain("snapshot restored");
     }
 

@@ -106,7 +106,7 @@ class WorkloadFileTest {
         Path json = dir.resolve("sweep.json");
 
         CliRun sweep = CliRun.of(args("sweep", db, "--pattern", "shoppers", "--users", "1,2,4", "--step-duration", "3s",
-                "--warm-up", "1s", "--target-users", "20", "--target-think-time", "1s", "--json", json.toString())
+                "--warm-up", "1s", "--paced-users", "20", "--target-users", "20", "--target-think-time", "1s", "--json", json.toString())
                 .toArray(String[]::new));
 
         assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(ExitCodes.OK);

@@ -18,12 +18,13 @@ import java.util.List;
  * @param measuredBusyMax         the largest busy concurrency the steps measured
  * @param doubt                   why the figures cannot be taken at their word (the first of the warnings), or null
  * @param hostShare               the host's CPU the simulator is expected to take from the database at the target
+ * @param pacedHold               how much longer connections are held when the target's users pause; NONE when not modelled
  */
 public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double overheadMs,
                            double p95TargetMs, int pool, ClosedSystemModel.Prediction atTarget, double p95Ms,
                            TargetIntervals intervals, int maxUsersMeetingTarget, int recommendedPool, Integer contentionPool, String limit,
                            String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest,
-                           String doubt, HostShare hostShare) {
+                           String doubt, HostShare hostShare, PacedHold pacedHold) {
 
     /** The target's busy connections over the largest measured: above 1, an extrapolation. */
     public double rangeRatio() {

@@ -22,6 +22,7 @@ public final class CapacityPlanner {
     private static final int MAX_USERS_SEARCHED = 10_000_000;
 
     private final List<SweepStep> steps;
+    private final List<PacedStep> paced;
     private final double sweepThinkSeconds;
     private final Weighting weighting;
 
@@ -31,11 +32,12 @@ public final class CapacityPlanner {
 
     public CapacityPlanner(Sweep sweep, Weighting weighting) {
         this(sweep.steps().stream().filter(s -> !s.interrupted() && s.operations() > 0 && s.busyLittle() > 0).toList(),
-                sweep.thinkTimeMs() / 1000.0, weighting);
+                sweep.paced(), sweep.thinkTimeMs() / 1000.0, weighting);
     }
 
-    private CapacityPlanner(List<SweepStep> steps, double sweepThinkSeconds, Weighting weighting) {
+    private CapacityPlanner(List<SweepStep> steps, List<PacedStep> paced, double sweepThinkSeconds, Weighting weighting) {
         this.steps = steps;
+        this.paced = paced;
         this.sweepThinkSeconds = sweepThinkSeconds;
         this.weighting = weighting;
     }
@@ -71,7 +73,7 @@ public final class CapacityPlanner {
                                              double p95TargetMs, Integer pool) {
         UslFit fit = UslFit.throughOnePoint(new UslFit.Point(run.busyLittle(), run.throughput()));
         // An interrupted run still estimates from what it measured: unlike a sweep step, it is all there is.
-        CapacityPlanner planner = new CapacityPlanner(List.of(run), runThinkSeconds, Weighting.ABSOLUTE);
+        CapacityPlanner planner = new CapacityPlanner(List.of(run), List.of(), runThinkSeconds, Weighting.ABSOLUTE);
         List<String> warnings = new ArrayList<>();
         warnings.add("estimated from one run: a straight line through one point cannot show contention (σ = κ = 0), so "
                 + "this is an optimistic upper bound; run 'dbsim sweep' for a fitted answer");
@@ -82,25 +84,33 @@ public final class CapacityPlanner {
                                 double p95TargetMs, Integer givenPool, List<String> warnings, Backtest backtest) {
         double overheadMs = overheadMs();
         double think = thinkSeconds + overheadMs / 1000.0;
-        HostShare share = hostShare(fit, targetUsers, think, givenPool);
-        ClosedSystemModel model = new ClosedSystemModel(fit.model(), share.factor());
+        boolean pausesUnmeasured = thinkSeconds > 0 && sweepThinkSeconds == 0;
+        PacedHold pauses = weak || !pausesUnmeasured ? PacedHold.NONE : PacedHold.of(paced, steps, fit.model());
+        HostShare share = hostShare(fit, pauses, targetUsers, think, givenPool);
+        ClosedSystemModel model = new ClosedSystemModel(fit.model(), share.factor(), pauses);
         double peak = fit.model().peakConcurrency();
         double maxBusy = steps.stream().mapToDouble(SweepStep::busyLittle).max().orElse(1);
         double hold = 1 / fit.model().lambda();
         double offered = targetUsers * hold / (think + hold);
         int poolCeiling = (int) Math.min(targetUsers, Math.min(1000, Math.max(Double.isInfinite(peak) ? 0 : 2 * Math.ceil(peak),
                 Math.max(Math.max(50, 4 * Math.ceil(maxBusy)), 2 * Math.ceil(offered)))));
-        int recommended = recommendedPool(model, targetUsers, think, p95TargetMs, Math.max(1, poolCeiling));
+        int recommended = recommendedPool(model, pauses, targetUsers, think, p95TargetMs, Math.max(1, poolCeiling));
         int pool = givenPool != null ? givenPool : recommended;
         ClosedSystemModel.Prediction at = model.predict(targetUsers, think, pool);
-        double p95 = p95(at);
-        TargetIntervals intervals = targetIntervals(uncertainty, share.factor(), targetUsers, think, pool, at, p95);
-        int maxUsers = maxUsersMeetingTarget(model, fit.model(), think, pool, p95TargetMs);
+        double p95 = p95(at, pauses);
+        TargetIntervals intervals = targetIntervals(uncertainty, share.factor(), pauses, targetUsers, think, pool, at, p95);
+        int maxUsers = maxUsersMeetingTarget(model, pauses, fit.model(), think, pool, p95TargetMs);
         Integer contention = Double.isInfinite(peak) ? null : (int) Math.floor(peak);
 
         if (!weak && fit.rSquared() < POOR_FIT_R2) {
             warnings.add(String.format(Locale.ROOT, "the fit is poor (R² %.3f < %.1f): the steps do not follow the model; "
                     + "measure longer steps or more of them", fit.rSquared(), POOR_FIT_R2));
+        }
+        if (!weak && pausesUnmeasured && pauses.none()) {
+            warnings.add("the sweep has no paced steps (thinking users), so the model holds each connection as long as "
+                    + "back-to-back steps did; when users pause between operations connections are held longer (about "
+                    + "twice as long at half the peak, measured on a 2-core host), so mean and p95 are likely low: sweep "
+                    + "again without --paced-users 0");
         }
         if (!weak && !fit.coherencyEstimated()) {
             warnings.add(String.format(Locale.ROOT, "the steps show no falling throughput yet, so κ cannot be estimated "
@@ -176,7 +186,7 @@ public final class CapacityPlanner {
             warnings.add(0, doubt);
         }
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, intervals, maxUsers,
-                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share);
+                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share, pauses);
     }
 
     /**
@@ -184,23 +194,23 @@ public final class CapacityPlanner {
      * (the pool given, or a pool as large as the users, which the recommended one does not exceed in throughput);
      * estimated twice, the second time at the throughput the first gives.
      */
-    private HostShare hostShare(UslFit fit, int users, double think, Integer givenPool) {
+    private HostShare hostShare(UslFit fit, PacedHold hold, int users, double think, Integer givenPool) {
         int pool = givenPool != null ? givenPool : Math.min(users, 1000);
         boolean wakeUps = think > 0 && sweepThinkSeconds == 0;
         int cores = Runtime.getRuntime().availableProcessors();
-        ClosedSystemModel.Prediction first = new ClosedSystemModel(fit.model()).predict(users, think, pool);
+        ClosedSystemModel.Prediction first = new ClosedSystemModel(fit.model(), 1, hold).predict(users, think, pool);
         HostShare share = HostShare.expected(steps, first.busyMean(), first.throughput(), wakeUps, cores);
-        ClosedSystemModel.Prediction second = new ClosedSystemModel(fit.model(), share.factor()).predict(users, think, pool);
+        ClosedSystemModel.Prediction second = new ClosedSystemModel(fit.model(), share.factor(), hold).predict(users, think, pool);
         return HostShare.expected(steps, second.busyMean(), second.throughput(), wakeUps, cores);
     }
 
-    private static TargetIntervals targetIntervals(UslIntervals uncertainty, double factor, int users, double think, int pool,
-                                                   ClosedSystemModel.Prediction at, double p95Ms) {
-        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
-        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m, factor).predict(users, think, pool)
+    private static TargetIntervals targetIntervals(UslIntervals uncertainty, double factor, PacedHold hold, int users,
+                                                   double think, int pool, ClosedSystemModel.Prediction at, double p95Ms) {
+        Interval throughput = uncertainty.confidence(m -> new ClosedSystemModel(m, factor, hold).predict(users, think, pool).throughput());
+        Interval responseMs = uncertainty.confidence(m -> 1000 * new ClosedSystemModel(m, factor, hold).predict(users, think, pool)
                 .responseMean());
         double p95Ratio = at.responseMean() > 0 ? p95Ms / (1000 * at.responseMean()) : 1;
-        Interval oneRun = uncertainty.prediction(m -> new ClosedSystemModel(m, factor).predict(users, think, pool).throughput());
+        Interval oneRun = uncertainty.prediction(m -> new ClosedSystemModel(m, factor, hold).predict(users, think, pool).throughput());
         return new TargetIntervals(100 * uncertainty.relativeNoise(), uncertainty.noiseFromRounds(), throughput, responseMs,
                 responseMs.times(p95Ratio), oneRun);
     }
@@ -263,7 +273,7 @@ public final class CapacityPlanner {
      * and with queueing for a connection adding at most a tenth to the best response time; among those,
      * one that meets the p95 target when one does.
      */
-    private int recommendedPool(ClosedSystemModel model, int users, double think, double p95TargetMs, int ceiling) {
+    private int recommendedPool(ClosedSystemModel model, PacedHold hold, int users, double think, double p95TargetMs, int ceiling) {
         double bestX = 0;
         double bestR = Double.MAX_VALUE;
         ClosedSystemModel.Prediction[] p = new ClosedSystemModel.Prediction[ceiling + 1];
@@ -280,7 +290,7 @@ public final class CapacityPlanner {
             }
         }
         for (int c = first; c <= ceiling; c++) {
-            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR && p95(p[c]) <= p95TargetMs) {
+            if (p[c].throughput() >= 0.99 * bestX && p[c].responseMean() <= 1.1 * bestR && p95(p[c], hold) <= p95TargetMs) {
                 return c;
             }
         }
@@ -291,8 +301,9 @@ public final class CapacityPlanner {
      * Binary search; past saturation the response time grows by 1/X per user, so twice the users that
      * a saturated pool serves within the target bounds the search.
      */
-    private int maxUsersMeetingTarget(ClosedSystemModel model, UslModel usl, double think, int pool, double p95TargetMs) {
-        if (p95(model.predict(1, think, pool)) > p95TargetMs) {
+    private int maxUsersMeetingTarget(ClosedSystemModel model, PacedHold hold, UslModel usl, double think, int pool,
+                                      double p95TargetMs) {
+        if (p95(model.predict(1, think, pool), hold) > p95TargetMs) {
             return 0;
         }
         double saturated = 0;
@@ -302,16 +313,16 @@ public final class CapacityPlanner {
         int bound = (int) Math.min(MAX_USERS_SEARCHED, 2 * saturated * (think + p95TargetMs / 1000.0) + pool + 2);
         int lo = 1;
         int hi = 2;
-        while (hi < bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+        while (hi < bound && p95(model.predict(hi, think, pool), hold) <= p95TargetMs) {
             lo = hi;
             hi = Math.min(bound, hi * 2);
         }
-        if (hi >= bound && p95(model.predict(hi, think, pool)) <= p95TargetMs) {
+        if (hi >= bound && p95(model.predict(hi, think, pool), hold) <= p95TargetMs) {
             return hi;
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (p95(model.predict(mid, think, pool)) <= p95TargetMs) {
+            if (p95(model.predict(mid, think, pool), hold) <= p95TargetMs) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -320,8 +331,15 @@ public final class CapacityPlanner {
         return lo;
     }
 
-    /** The mean response scaled by the p95/mean ratio measured at the step of closest busy concurrency. */
-    private double p95(ClosedSystemModel.Prediction p) {
+    /**
+     * The mean response scaled by a p95/mean ratio measured: at the paced step of closest throughput when users pause
+     * and do not queue for connections (their response is then the hold, spread as the paced step's was), else at the
+     * closed step of closest busy concurrency.
+     */
+    private double p95(ClosedSystemModel.Prediction p, PacedHold hold) {
+        if (!hold.none() && p.thinkSeconds() > 0 && p.poolWaitMean() < p.holdMean()) {
+            return p.responseMean() * 1000 * hold.closestTo(p.throughput()).p95OverMean();
+        }
         SweepStep closest = steps.stream().min(Comparator.comparingDouble(s -> Math.abs(s.busyLittle() - p.busyMean()))).orElseThrow();
         double ratio = closest.meanMs() > 0 ? closest.p95Ms() / closest.meanMs() : 1;
         return p.responseMean() * 1000 * ratio;
@@ -335,13 +353,13 @@ public final class CapacityPlanner {
     private Backtest backtest() {
         SweepStep largest = steps.stream().max(Comparator.comparingDouble(SweepStep::busyLittle)).orElseThrow();
         List<SweepStep> rest = steps.stream().filter(s -> s != largest).toList();
-        CapacityPlanner smaller = new CapacityPlanner(rest, sweepThinkSeconds, weighting);
+        CapacityPlanner smaller = new CapacityPlanner(rest, List.of(), sweepThinkSeconds, weighting);
         UslFit fit = UslFit.fit(points(rest), weighting);
         double think = sweepThinkSeconds + smaller.overheadMs() / 1000.0;
         ClosedSystemModel.Prediction p = new ClosedSystemModel(fit.model()).predict(largest.users(), think, largest.poolSize());
         Interval interval = UslIntervals.of(fit, RoundsNoise.relativeSd(rest)).prediction(
                 m -> new ClosedSystemModel(m).predict(largest.users(), think, largest.poolSize()).throughput());
-        double p95 = smaller.p95(p);
+        double p95 = smaller.p95(p, PacedHold.NONE);
         return new Backtest(rest.size(), largest.users(), largest.poolSize(), p.throughput(), largest.throughput(),
                 100 * (p.throughput() - largest.throughput()) / largest.throughput(), p95, largest.p95Ms(),
                 100 * (p95 - largest.p95Ms()) / largest.p95Ms(), interval);

@@ -19,7 +19,8 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                               double rangeRatio, Backtest backtest, List<String> warnings,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String doubt,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) HostCpu hostCpu) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) HostCpu hostCpu,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) PacedHoldRow pacedHold) {
 
     /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
     public double measuredBusy() {
@@ -59,6 +60,17 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                           double targetSimulatorCpuPct, double capacityFactor) {
     }
 
+    /**
+     * What the sweep's paced steps measured ({@link PacedHold}) and the hold time's ratio to back to back the model
+     * applied at the target while connections are free.
+     */
+    public record PacedHoldRow(double holdFactor, List<PacedPoint> points) {
+    }
+
+    public record PacedPoint(int users, double thinkTimeMs, double peakSharePct, double holdMs, double backToBackHoldMs,
+                             double ratio, double busyConnections, double p95OverMean) {
+    }
+
     /** @param measuredInsideInterval null when the smaller steps leave no residual freedom for an interval */
     public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
                            double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct,
@@ -70,7 +82,8 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
         List<String> all = new ArrayList<>(List.of(doubt));
         all.addAll(warnings);
         return new CapacitySection(weak, model, target, p95TargetMs, maxUsersMeetingTarget, recommendedPoolSize,
-                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt, hostCpu);
+                contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt, hostCpu,
+                pacedHold);
     }
 
     public static CapacitySection of(CapacityPlan plan) {
@@ -100,7 +113,15 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                 b.throughputInterval().known() ? b.measuredInside() : null);
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
-                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt(), hostCpu(plan.hostShare()));
+                List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt(), hostCpu(plan.hostShare()),
+                pacedHold(plan.pacedHold(), at.holdFactor()));
+    }
+
+    private static PacedHoldRow pacedHold(PacedHold hold, double factor) {
+        return hold == null || hold.none() ? null : new PacedHoldRow(Round.milli(factor), hold.points().stream()
+                .map(p -> new PacedPoint(p.users(), r(p.thinkTimeMs()), r(100 * p.share()), r(p.holdMs()), r(p.backToBackHoldMs()),
+                        Round.milli(p.ratio()), r(p.busy()), Round.milli(p.p95OverMean())))
+                .toList());
     }
 
     private static HostCpu hostCpu(HostShare share) {

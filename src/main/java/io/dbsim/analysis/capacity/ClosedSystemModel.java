@@ -8,20 +8,36 @@ import org.hipparchus.special.Gamma;
  * network of two stations: a delay station (thinking users) and a load-dependent one (the pool and
  * the database: with j users there, min(j, c) are served at the USL's rate and the rest wait for a
  * connection). The interactive response-time law R = N / X − Z holds by construction.
+ *
+ * <p>With a {@link PacedHold}, the states in which a connection is free between operations (j ≤ c) are served that
+ * much slower: each operation there follows a pause and wakes what slept. With users queueing for a connection
+ * (j > c) a connection goes from one operation straight to the next, as in the sweep's back-to-back steps. The hold
+ * ratio depends on the throughput the model gives, so it is solved for that fixed point.
  */
 public final class ClosedSystemModel {
 
+    private static final int HOLD_ITERATIONS = 8;
+
     private final UslModel usl;
     private final double capacityFactor;
+    private final PacedHold pacedHold;
 
     public ClosedSystemModel(UslModel usl) {
-        this(usl, 1);
+        this(usl, 1, PacedHold.NONE);
     }
 
-    /** @param capacityFactor the database's rate at the target over the USL's: the host's share left to it ({@link HostShare}) */
     public ClosedSystemModel(UslModel usl, double capacityFactor) {
+        this(usl, capacityFactor, PacedHold.NONE);
+    }
+
+    /**
+     * @param capacityFactor the database's rate at the target over the USL's: the host's share left to it ({@link HostShare})
+     * @param pacedHold      how much longer connections are held when operations follow pauses
+     */
+    public ClosedSystemModel(UslModel usl, double capacityFactor, PacedHold pacedHold) {
         this.usl = usl;
         this.capacityFactor = capacityFactor;
+        this.pacedHold = pacedHold;
     }
 
     /**
@@ -29,22 +45,41 @@ public final class ClosedSystemModel {
      * @param poolWaitMean  mean wait for a connection
      * @param busyMean      mean busy connections
      * @param poolFullPct   share of time all {@code pool} connections are busy
+     * @param holdFactor    the hold time's ratio to back to back applied while connections are free ({@link PacedHold}); 1 without
      */
     public record Prediction(int users, int pool, double thinkSeconds, double throughput, double responseMean,
-                             double holdMean, double poolWaitMean, double busyMean, double poolFullPct) {
+                             double holdMean, double poolWaitMean, double busyMean, double poolFullPct, double holdFactor) {
     }
 
     public Prediction predict(int users, double thinkSeconds, int pool) {
         if (users <= 0 || pool <= 0) {
             throw new IllegalArgumentException("users and pool must be positive");
         }
+        Prediction p = solve(users, thinkSeconds, pool, 1);
+        if (pacedHold.none() || thinkSeconds <= 0) {
+            return p;
+        }
+        // Damped: a longer hold lowers the throughput, which lowers the ratio; halving each step settles without swinging.
+        double factor = 1;
+        for (int i = 0; i < HOLD_ITERATIONS; i++) {
+            double next = pacedHold.factorAt(p.throughput());
+            if (Math.abs(next - factor) < 0.005) {
+                break;
+            }
+            factor = (factor + next) / 2;
+            p = solve(users, thinkSeconds, pool, factor);
+        }
+        return p;
+    }
+
+    private Prediction solve(int users, double thinkSeconds, int pool, double holdFactor) {
         double[] logWeight = new double[users + 1];
         double[] rate = new double[users + 1];
         double cumulative = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j <= users; j++) {
             if (j > 0) {
-                rate[j] = capacityFactor * usl.throughput(Math.min(j, pool));
+                rate[j] = capacityFactor * usl.throughput(Math.min(j, pool)) / (j <= pool ? holdFactor : 1);
                 cumulative += Math.log(rate[j]);
             }
             if (thinkSeconds <= 0) {
@@ -76,6 +111,6 @@ public final class ClosedSystemModel {
         double response = present / throughput;
         double hold = busy / throughput;
         return new Prediction(users, pool, thinkSeconds, throughput, response, hold, Math.max(0, response - hold), busy,
-                100.0 * full);
+                100.0 * full, holdFactor);
     }
 }

@@ -75,7 +75,7 @@ public record Verification(int users, double thinkTimeMs, int poolSize, double m
         Figure wait = Figure.of(at.poolWaitMean() * 1000, measured.poolWaitMeanMs(), null);
         Figure hold = Figure.of(at.holdMean() * 1000, measured.holdMeanMs(), null);
         HostShare share = plan.hostShare().withTarget(measured.simulatorCpuPct());
-        ClosedSystemModel.Prediction atMeasuredCpu = new ClosedSystemModel(plan.fit().model(), share.factor())
+        ClosedSystemModel.Prediction atMeasuredCpu = new ClosedSystemModel(plan.fit().model(), share.factor(), plan.pacedHold())
                 .predict(plan.targetUsers(), plan.thinkSeconds(), plan.pool());
         Figure xAtCpu = Figure.of(atMeasuredCpu.throughput(), measured.throughput(), null);
         double expectedCpu = plan.hostShare().targetSimulatorCpuPct();

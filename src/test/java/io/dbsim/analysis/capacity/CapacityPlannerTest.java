@@ -183,4 +183,61 @@ class CapacityPlannerTest {
         assertThat(plan.intervals().throughput().known()).isFalse();
         assertThat(plan.warnings().get(0)).contains("optimistic upper bound");
     }
+
+    /**
+     * A paced step of 1000 users asking for {@code share} of the closed steps' peak that holds each connection
+     * {@code ratio} times as long as TRUTH back to back at its concurrency (found by iterating busy = x × hold), its p95
+     * three times its mean.
+     */
+    private static PacedStep paced(double peak, double share, double ratio) {
+        double x = share * peak;
+        double holdMs = ratio * 1000 / TRUTH.lambda();
+        for (int i = 0; i < 100; i++) {
+            double busy = Math.max(1, x * holdMs / 1000);
+            holdMs = ratio * 1000 * busy / TRUTH.throughput(busy);
+        }
+        double busy = x * holdMs / 1000;
+        SweepStep s = new SweepStep(1000, 64, 30, (long) (30 * x), 0, x, holdMs, holdMs, 3 * holdMs, 4 * holdMs, 0, 0, holdMs,
+                busy, busy, 0, 30, false, 1, x, x, 50, 0, 0);
+        return new PacedStep(1000 * 1000 / x, share, s);
+    }
+
+    @Test
+    void pausingUsersHoldConnectionsAsLongAsThePacedStepsMeasuredAndTheirP95FollowsThePacedSpread() {
+        Sweep closed = sweep(1, 2, 4, 8, 16, 32);
+        double peak = closed.steps().stream().mapToDouble(SweepStep::throughput).max().orElseThrow();
+        Sweep withPaced = new Sweep(closed.schemaVersion(), "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false,
+                closed.steps(), List.of(paced(peak, 0.25, 2), paced(peak, 0.5, 2)));
+
+        CapacityPlan backToBack = new CapacityPlanner(closed).plan(4000, 10, 500, 16);
+        CapacityPlan paused = new CapacityPlanner(withPaced).plan(4000, 10, 500, 16);
+
+        // 4000 users thinking 10 s ask for about 400 ops/s, 15% of the peak: between no load (1) and the first paced step (2).
+        double share = paused.atTarget().throughput() / peak;
+        assertThat(paused.atTarget().holdFactor()).isCloseTo(1 + share / 0.25, within(0.02));
+        // The factor's share of the hold, and a little more: longer holds keep more connections busy, each a little slower.
+        double scaled = paused.atTarget().holdFactor() * backToBack.atTarget().holdMean();
+        assertThat(paused.atTarget().holdMean()).isBetween(scaled, 1.1 * scaled);
+        assertThat(paused.atTarget().throughput()).isCloseTo(backToBack.atTarget().throughput(), within(1.0));
+        assertThat(paused.p95Ms()).isCloseTo(3 * 1000 * paused.atTarget().responseMean(), within(1e-9));
+        assertThat(backToBack.p95Ms()).isCloseTo(2 * 1000 * backToBack.atTarget().responseMean(), within(1e-9));
+        assertThat(backToBack.warnings()).anyMatch(w -> w.startsWith("the sweep has no paced steps"));
+        assertThat(paused.warnings()).noneMatch(w -> w.startsWith("the sweep has no paced steps"));
+        CapacitySection.PacedHoldRow row = CapacitySection.of(paused).pacedHold();
+        assertThat(row.points()).extracting(CapacitySection.PacedPoint::ratio).containsExactly(2.0, 2.0);
+        assertThat(row.holdFactor()).isEqualTo(Math.round(1000 * paused.atTarget().holdFactor()) / 1000.0);
+        assertThat(CapacitySection.of(backToBack).pacedHold()).isNull();
+    }
+
+    @Test
+    void aTargetThatDoesNotThinkIgnoresThePacedSteps() {
+        Sweep closed = sweep(1, 2, 4, 8, 16, 32);
+        Sweep withPaced = new Sweep(closed.schemaVersion(), "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false,
+                closed.steps(), List.of(paced(2600, 0.5, 2)));
+
+        CapacityPlan plan = new CapacityPlanner(withPaced).plan(40, 0, 500, 16);
+
+        assertThat(plan.atTarget().holdFactor()).isEqualTo(1);
+        assertThat(plan.pacedHold().none()).isTrue();
+    }
 }

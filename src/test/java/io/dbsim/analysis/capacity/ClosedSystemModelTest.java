@@ -53,4 +53,27 @@ class ClosedSystemModelTest {
         assertThat(heavy.responseMean()).isCloseTo(1000 / 400.0 - 1, within(1e-6));
         assertThat(heavy.poolFullPct()).isCloseTo(100, within(1e-6));
     }
+
+    /** Connections held twice as long as back to back wherever the load is (one point at a tiny share, flat past it). */
+    private static final PacedHold TWICE = new PacedHold(java.util.List.of(new PacedHold.Point(1000, 1000, 1e-6, 20, 0.2, 10, 3)), 1);
+
+    @Test
+    void pausingUsersWhoDoNotQueueHoldEachConnectionAsLongAsThePacedStepsDid() {
+        ClosedSystemModel model = new ClosedSystemModel(new UslModel(100, 0, 0), 1, TWICE);
+
+        ClosedSystemModel.Prediction light = model.predict(4000, 10, 40);
+        assertThat(light.holdFactor()).isCloseTo(2, within(0.01));
+        assertThat(light.holdMean()).isCloseTo(0.020, within(0.0002));
+        assertThat(light.throughput()).isCloseTo(4000 / 10.02, within(0.5));
+        assertThat(4000 / light.throughput() - 10).isCloseTo(light.responseMean(), within(1e-9));
+    }
+
+    @Test
+    void usersQueueingForConnectionsRunBackToBackAsTheSweepsStepsDid() {
+        ClosedSystemModel model = new ClosedSystemModel(new UslModel(100, 0, 0), 1, TWICE);
+
+        ClosedSystemModel.Prediction heavy = model.predict(1000, 1, 4);
+        assertThat(heavy.throughput()).isCloseTo(400, within(0.5));
+        assertThat(heavy.holdMean()).isCloseTo(0.010, within(0.0001));
+    }
 }
