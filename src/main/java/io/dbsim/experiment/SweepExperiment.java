@@ -147,7 +147,7 @@ public final class SweepExperiment {
         for (int i = 0; i < PACED_SHARES.length && peak > 0 && !runs.stopped(); i++) {
             double rate = PACED_SHARES[i] * peak;
             int users = (int) Math.max(1, Math.min(pacedUsers, Math.round(rate * MAX_PACED_THINK.toNanos() / 1e9)));
-            Duration think = Duration.ofNanos(Math.round(1e9 * users / rate));
+            Duration think = Duration.ofMillis(Math.max(1, Math.round(1000.0 * users / rate)));
             Duration warmUp = base.warmUp().compareTo(think.multipliedBy(2)) >= 0 ? base.warmUp() : think.multipliedBy(2);
             String label = "paced step " + (i + 1) + "/" + PACED_SHARES.length;
             listener.said(String.format(Locale.ROOT, "sweep: %s: %d users thinking %s (%.0f%% of the peak measured), pool %d, %s "
