@@ -9,10 +9,10 @@ import org.hipparchus.special.Gamma;
  * the database: with j users there, min(j, c) are served at the USL's rate and the rest wait for a
  * connection). The interactive response-time law R = N / X − Z holds by construction.
  *
- * <p>With a {@link PacedHold}, the states in which a connection is free between operations (j ≤ c) are served that
- * much slower: each operation there follows a pause and wakes what slept. With users queueing for a connection
- * (j > c) a connection goes from one operation straight to the next, as in the sweep's back-to-back steps. The hold
- * ratio depends on the throughput the model gives, so it is solved for that fixed point.
+ * <p>With a {@link PacedHold}, the states in which a connection can be free between operations (j ≤ c) are served
+ * that much slower: each operation there may follow a pause and wake what slept; the ratio depends on the throughput
+ * the model gives, so it is solved for that fixed point. With users queueing for a connection (j > c) connections
+ * never idle, and the ratio is the one measured with the fewest idle connections ({@link PacedHold#queueingFactor()}).
  */
 public final class ClosedSystemModel {
 
@@ -55,31 +55,33 @@ public final class ClosedSystemModel {
         if (users <= 0 || pool <= 0) {
             throw new IllegalArgumentException("users and pool must be positive");
         }
-        Prediction p = solve(users, thinkSeconds, pool, 1);
+        Prediction p = solve(users, thinkSeconds, pool, 1, 1);
         if (pacedHold.none() || thinkSeconds <= 0) {
             return p;
         }
-        // Damped: a longer hold lowers the throughput, which lowers the ratio; halving each step settles without swinging.
-        double factor = 1;
+        double queueing = pacedHold.queueingFactor();
+        double factor = pacedHold.factorAt(p.throughput());
+        p = solve(users, thinkSeconds, pool, factor, queueing);
+        // The ratio depends on the throughput it changes; moving halfway each time settles it without swinging.
         for (int i = 0; i < HOLD_ITERATIONS; i++) {
             double next = pacedHold.factorAt(p.throughput());
             if (Math.abs(next - factor) < 0.005) {
                 break;
             }
             factor = (factor + next) / 2;
-            p = solve(users, thinkSeconds, pool, factor);
+            p = solve(users, thinkSeconds, pool, factor, queueing);
         }
         return p;
     }
 
-    private Prediction solve(int users, double thinkSeconds, int pool, double holdFactor) {
+    private Prediction solve(int users, double thinkSeconds, int pool, double holdFactor, double queueing) {
         double[] logWeight = new double[users + 1];
         double[] rate = new double[users + 1];
         double cumulative = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j <= users; j++) {
             if (j > 0) {
-                rate[j] = capacityFactor * usl.throughput(Math.min(j, pool)) / (j <= pool ? holdFactor : 1);
+                rate[j] = capacityFactor * usl.throughput(Math.min(j, pool)) / (j <= pool ? holdFactor : queueing);
                 cumulative += Math.log(rate[j]);
             }
             if (thinkSeconds <= 0) {

@@ -69,11 +69,14 @@ class ClosedSystemModelTest {
     }
 
     @Test
-    void usersQueueingForConnectionsRunBackToBackAsTheSweepsStepsDid() {
-        ClosedSystemModel model = new ClosedSystemModel(new UslModel(100, 0, 0), 1, TWICE);
+    void usersQueueingForConnectionsHoldThemAsTheBusiestPacedStepDid() {
+        // Held twice as long where connections idle most (a tiny share), 1.25 times at the highest share measured.
+        PacedHold hold = new PacedHold(java.util.List.of(new PacedHold.Point(1000, 1000, 1e-6, 20, 0.2, 10, 3),
+                new PacedHold.Point(1000, 100, 0.9, 12.5, 4, 10, 3)), 1000);
+        ClosedSystemModel model = new ClosedSystemModel(new UslModel(100, 0, 0), 1, hold);
 
         ClosedSystemModel.Prediction heavy = model.predict(1000, 1, 4);
-        assertThat(heavy.throughput()).isCloseTo(400, within(0.5));
-        assertThat(heavy.holdMean()).isCloseTo(0.010, within(0.0001));
+        assertThat(heavy.throughput()).isCloseTo(400 / 1.25, within(0.5));
+        assertThat(heavy.holdMean()).isCloseTo(0.0125, within(0.0001));
     }
 }
