@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import java.util.stream.IntStream;
  * step its own warm-up and measured part; with several rounds the order alternates (up, down, up) so a machine
  * that drifts does not tilt the curve, and each step keeps its median round. A sweep of users at think time 0 ends
  * with paced steps ({@link PacedStep}): many thinking users asking for a quarter, a half and three quarters of the
- * highest throughput measured, once each. Ctrl-C keeps the finished steps.
+ * highest throughput measured, once each, on a pool of the fastest step's users. Ctrl-C keeps the finished steps.
  */
 public final class SweepExperiment {
 
@@ -141,8 +142,12 @@ public final class SweepExperiment {
 
     /** Runs the paced steps after the closed ones, adding what they measured to {@code paced}; true when one was interrupted. */
     private boolean paced(List<SweepStep> closed, List<PacedStep> paced) {
-        double peak = closed.stream().filter(s -> !s.interrupted()).mapToDouble(SweepStep::throughput).max().orElse(0);
-        int pool = steps.stream().mapToInt(Step::pool).max().orElse(1);
+        SweepStep fastest = closed.stream().filter(s -> !s.interrupted()).max(Comparator.comparingDouble(SweepStep::throughput))
+                .orElse(null);
+        double peak = fastest == null ? 0 : fastest.throughput();
+        // The pool a tuned application would use: as many connections as the fastest step kept busy. On a larger one the
+        // busiest paced step piles up backends instead of queueing for connections, and measures contention, not pauses.
+        int pool = fastest == null ? 1 : Math.max(1, Math.min(fastest.users(), fastest.poolSize()));
         boolean interrupted = false;
         for (int i = 0; i < PACED_SHARES.length && peak > 0 && !runs.stopped(); i++) {
             double rate = PACED_SHARES[i] * peak;

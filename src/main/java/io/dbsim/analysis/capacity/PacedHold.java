@@ -85,9 +85,9 @@ public record PacedHold(List<Point> points, double referencePeak) {
 
     /**
      * The ratio with users queueing for every connection: the paced step of highest share's, the one whose connections
-     * idled least. A connection then goes from one operation to the next without a backend waking, but the users'
-     * wake-ups still take the host's CPU: at 4,000 users on a pool of 8 above the peak, measured 1.38 where the highest
-     * paced step gave 1.36 (bench/capacity-at-target).
+     * idled least (on the fastest step's pool it queues). A connection then goes from one operation to the next without
+     * a backend waking, but the users' wake-ups still take the host's CPU: at 4,000 users on a pool of 8 above the
+     * peak, measured 1.38 and 1.49 times the back-to-back hold (bench/capacity-at-target).
      */
     public double queueingFactor() {
         return none() ? 1 : points.getLast().ratio();
