@@ -4,6 +4,7 @@ import io.dbsim.analysis.SweepSteps;
 import io.dbsim.analysis.capacity.PacedStep;
 import io.dbsim.analysis.capacity.Sweep;
 import io.dbsim.analysis.capacity.SweepStep;
+import io.dbsim.analysis.capacity.UslFit;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.engine.RunListener;
 import io.dbsim.engine.RunResult;
@@ -28,7 +29,7 @@ import java.util.stream.IntStream;
  * step its own warm-up and measured part; with several rounds the order alternates (up, down, up) so a machine
  * that drifts does not tilt the curve, and each step keeps its median round. A sweep of users at think time 0 ends
  * with paced steps ({@link PacedStep}): many thinking users asking for a quarter, a half and three quarters of the
- * highest throughput measured, once each, on a pool of the fastest step's users. Ctrl-C keeps the finished steps.
+ * highest throughput measured, once each, on a pool of the database's peak concurrency. Ctrl-C keeps the finished steps.
  */
 public final class SweepExperiment {
 
@@ -140,14 +141,33 @@ public final class SweepExperiment {
                 List.copyOf(done), paced);
     }
 
+    /**
+     * The pool a tuned application would use: as many connections as the database's modelled peak concurrency (the
+     * USL fitted to the closed steps), at least the fastest step's users and at most the largest step's pool. On the
+     * sweep's own larger pool the busiest paced step piled up 28 backends and measured their contention; on the
+     * fastest step's 4 connections the paced holds were 28% shorter than a target's on 8.
+     */
+    private int pacedPool(List<SweepStep> closed, SweepStep fastest) {
+        if (fastest == null) {
+            return 1;
+        }
+        int largest = steps.stream().mapToInt(Step::pool).max().orElse(1);
+        int least = Math.min(largest, Math.max(1, Math.min(fastest.users(), fastest.poolSize())));
+        List<UslFit.Point> points = closed.stream().filter(s -> !s.interrupted() && s.busyLittle() > 0)
+                .map(s -> new UslFit.Point(s.busyLittle(), s.throughput())).toList();
+        if (points.size() < 3) {
+            return least;
+        }
+        double peak = UslFit.fit(points).model().peakConcurrency();
+        return Double.isFinite(peak) ? (int) Math.max(least, Math.min(largest, Math.round(peak))) : least;
+    }
+
     /** Runs the paced steps after the closed ones, adding what they measured to {@code paced}; true when one was interrupted. */
     private boolean paced(List<SweepStep> closed, List<PacedStep> paced) {
         SweepStep fastest = closed.stream().filter(s -> !s.interrupted()).max(Comparator.comparingDouble(SweepStep::throughput))
                 .orElse(null);
         double peak = fastest == null ? 0 : fastest.throughput();
-        // The pool a tuned application would use: as many connections as the fastest step kept busy. On a larger one the
-        // busiest paced step piles up backends instead of queueing for connections, and measures contention, not pauses.
-        int pool = fastest == null ? 1 : Math.max(1, Math.min(fastest.users(), fastest.poolSize()));
+        int pool = pacedPool(closed, fastest);
         boolean interrupted = false;
         for (int i = 0; i < PACED_SHARES.length && peak > 0 && !runs.stopped(); i++) {
             double rate = PACED_SHARES[i] * peak;

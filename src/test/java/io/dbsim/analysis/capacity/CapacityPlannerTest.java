@@ -196,10 +196,7 @@ class CapacityPlannerTest {
             double busy = Math.max(1, x * holdMs / 1000);
             holdMs = ratio * 1000 * busy / TRUTH.throughput(busy);
         }
-        double busy = x * holdMs / 1000;
-        SweepStep s = new SweepStep(1000, 64, 30, (long) (30 * x), 0, x, holdMs, holdMs, 3 * holdMs, 4 * holdMs, 0, 0, holdMs,
-                busy, busy, 0, 30, false, 1, x, x, 50, 0, 0);
-        return new PacedStep(1000 * 1000 / x, share, s);
+        return PacedSteps.of(share, x, holdMs);
     }
 
     @Test

@@ -19,17 +19,10 @@ class PacedHoldTest {
                 0, 0);
     }
 
-    /** A paced step of 1000 users at {@code x} ops/s holding each connection {@code holdMs}, its p95 three times its mean. */
-    private static PacedStep paced(double share, double x, double holdMs) {
-        double busy = x * holdMs / 1000;
-        SweepStep s = new SweepStep(1000, 32, 15, (long) (15 * x), 0, x, holdMs, holdMs, 3 * holdMs, 4 * holdMs, 0, 0, holdMs,
-                busy, busy, 0, 30, false, 1, x, x, 45, 0, 0);
-        return new PacedStep(1000 * 1000 / x, share, s);
-    }
-
     @Test
     void theRatioIsThePacedHoldOverTheUslsBackToBackHoldAtTheSameConcurrency() {
-        PacedHold hold = PacedHold.of(List.of(paced(0.25, 500, 1.5)), CLOSED, USL);
+        // 1000 users at 500 ops/s holding each connection 1.5 ms, their p95 three times their mean.
+        PacedHold hold = PacedHold.of(List.of(PacedSteps.of(0.25, 500, 1.5)), CLOSED, USL);
 
         PacedHold.Point p = hold.points().getFirst();
         // 500 ops/s × 1.5 ms is 0.75 busy connections: under one, so back to back is one connection alone, 1 ms.
@@ -42,7 +35,7 @@ class PacedHoldTest {
 
     @Test
     void betweenSharesTheRatioIsInterpolatedFromOneAtNoLoadAndPastTheLastItStaysFlat() {
-        PacedHold hold = PacedHold.of(List.of(paced(0.5, 1000, 3.0), paced(0.25, 500, 1.5)), CLOSED, USL);
+        PacedHold hold = PacedHold.of(List.of(PacedSteps.of(0.5, 1000, 3.0), PacedSteps.of(0.25, 500, 1.5)), CLOSED, USL);
         double atHalf = hold.points().get(1).ratio();
 
         assertThat(hold.factorAt(0)).isEqualTo(1);
@@ -54,14 +47,14 @@ class PacedHoldTest {
 
     @Test
     void aPacedStepFasterThanBackToBackIsNotTakenToSpeedTheDatabaseUp() {
-        PacedHold hold = PacedHold.of(List.of(paced(0.25, 500, 0.8)), CLOSED, USL);
+        PacedHold hold = PacedHold.of(List.of(PacedSteps.of(0.25, 500, 0.8)), CLOSED, USL);
 
         assertThat(hold.factorAt(500)).isEqualTo(1);
     }
 
     @Test
     void withoutPacedStepsOrWithOnlyInterruptedOnesThereIsNoHoldInflation() {
-        SweepStep cut = paced(0.25, 500, 2).measured();
+        SweepStep cut = PacedSteps.of(0.25, 500, 2).measured();
         SweepStep interrupted = new SweepStep(cut.users(), cut.poolSize(), cut.seconds(), cut.operations(), 0, cut.throughput(),
                 cut.meanMs(), cut.p50Ms(), cut.p95Ms(), cut.p99Ms(), 0, 0, cut.holdMeanMs(), cut.busyLittle(), cut.busySampled(), 0,
                 30, true, 1, cut.throughput(), cut.throughput(), 45, 0, 0);
