@@ -107,14 +107,19 @@ public final class CapacityConsole {
                     100 * host.capacityFactor());
         }
         CapacitySection.PacedHoldRow paced = plan.pacedHold();
+        boolean queueing = at.poolWaitMeanMs() > 0 && 2 * at.poolWaitMeanMs() >= at.responseMeanMs();
         if (paced != null) {
             out.printf(Locale.ROOT, "  - pauses: users who think wake a sleeping backend with every operation; the sweep's paced "
                     + "steps held connections %s times as long as back to back, so the model holds them %.2f times as long "
                     + "while connections are free%n", paced.points().stream().map(p -> String.format(Locale.ROOT,
                     "%.2f (at %.0f%% of the peak)", p.ratio(), p.peakSharePct())).collect(Collectors.joining(", ")),
                     paced.holdFactor());
-            out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the paced step of closest throughput "
-                    + "(at the closed step of closest concurrency when users queue for connections)");
+        }
+        if (queueing) {
+            out.println("  - p95 is the model's own: users mostly queue for connections, and a queue of many users varies less "
+                    + "than a step without one shows (each waits for the connections ahead of it to come free)");
+        } else if (paced != null) {
+            out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the paced step of closest throughput");
         } else {
             out.println("  - p95 is the predicted mean times the p95/mean ratio measured at the step of closest concurrency");
         }

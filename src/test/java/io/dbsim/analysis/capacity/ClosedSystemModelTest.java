@@ -79,4 +79,19 @@ class ClosedSystemModelTest {
         assertThat(heavy.throughput()).isCloseTo(400 / 1.25, within(0.5));
         assertThat(heavy.holdMean()).isCloseTo(0.0125, within(0.0001));
     }
+
+    @Test
+    void withoutAQueueTheResponsesP95IsAnExponentialHoldsAndWithAQueueOfThousandsItIsCloseToTheMean() {
+        ClosedSystemModel model = new ClosedSystemModel(new UslModel(100, 0, 0));
+
+        ClosedSystemModel.Prediction light = model.predict(4000, 10, 40);
+        // Held 10 ms, exponentially: the 95th percentile is the mean times ln 20.
+        assertThat(model.responseQuantile(light, 0.95)).isCloseTo(light.holdMean() * Math.log(20), within(1e-4));
+
+        ClosedSystemModel.Prediction heavy = model.predict(1000, 1, 4);
+        // 1000 users on 4 connections serving 400/s: about 600 queued, each waiting for ~600 departures.
+        double p95 = model.responseQuantile(heavy, 0.95);
+        assertThat(p95 / heavy.responseMean()).isBetween(1.02, 1.15);
+        assertThat(model.responseQuantile(heavy, 0.5)).isCloseTo(heavy.responseMean(), within(0.03 * heavy.responseMean()));
+    }
 }
