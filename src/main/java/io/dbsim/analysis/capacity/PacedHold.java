@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * How much longer a connection is held when operations follow users' pauses than when they run back to back,
  * against the share of the peak the users ask for: the sweep's paced steps ({@link PacedStep}) over what the USL
- * fitted to its closed steps gives at the same busy concurrency. Measured here it grows with the load, not with the
- * pause: a few users pausing hold as long as back to back, a thousand users asking for half the peak twice as long
- * (each operation wakes a sleeping backend and a parked user on a host that is busy).
+ * fitted to its closed steps gives at the same busy concurrency. Measured here it depends on the load, not on the
+ * pause: a few users pausing hold as long as back to back; a thousand users about twice as long at a quarter to half
+ * of the peak, where each operation wakes a sleeping backend and a parked user on a busy host, and less at three
+ * quarters, where connections idle less between operations.
  *
  * <p>Between measured shares the ratio is interpolated linearly from 1 at no load; past the highest measured share it
  * stays at that share's ratio rather than being extrapolated.
@@ -85,7 +86,7 @@ public record PacedHold(List<Point> points, double referencePeak) {
 
     /**
      * The ratio with users queueing for every connection: the paced step of highest share's, the one whose connections
-     * idled least (on the fastest step's pool it queues). A connection then goes from one operation to the next without
+     * idled least (on a pool of the peak concurrency it queues). A connection then goes from one operation to the next without
      * a backend waking, but the users' wake-ups still take the host's CPU: at 4,000 users on a pool of 8 above the
      * peak, measured 1.38 and 1.49 times the back-to-back hold (bench/capacity-at-target).
      */
