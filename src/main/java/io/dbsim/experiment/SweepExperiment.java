@@ -107,11 +107,9 @@ public final class SweepExperiment {
                 }
                 Step step = steps.get(i);
                 String label = (repeat > 1 ? "round " + round + "/" + repeat + ", " : "") + "step " + (i + 1) + "/" + steps.size();
-                listener.said(String.format(Locale.ROOT, "sweep: %s: %d user%s, pool %d, %s after %s warm-up", label, step.users(),
-                        step.users() == 1 ? "" : "s", step.pool(), Durations.format(stepDuration), Durations.format(warmUp)));
-                beforeRun.prepare("sweep: " + label);
-                RunResult result = runs.run(new Simulation(base.step(step.users(), step.pool(), warmUp.plus(stepDuration), warmUp),
-                        workload, pattern, database, listener.runs()));
+                RunResult result = runStep(label, String.format(Locale.ROOT, "%d user%s, pool %d, %s after %s warm-up",
+                        step.users(), step.users() == 1 ? "" : "s", step.pool(), Durations.format(stepDuration),
+                        Durations.format(warmUp)), base.step(step.users(), step.pool(), warmUp.plus(stepDuration), warmUp));
                 if (result == null) {
                     break;
                 }
@@ -139,6 +137,13 @@ public final class SweepExperiment {
         return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", startedAt, target, serverVersion, patternName, varied,
                 base.thinkTime().toNanos() / 1e6, stepDuration.toNanos() / 1e9, warmUp.toNanos() / 1e9, base.seed(), interrupted,
                 List.copyOf(done), paced);
+    }
+
+    /** Says what the step is, prepares the data and runs it; null when the sweep was stopped. */
+    private RunResult runStep(String label, String what, RunSettings settings) {
+        listener.said("sweep: " + label + ": " + what);
+        beforeRun.prepare("sweep: " + label);
+        return runs.run(new Simulation(settings, workload, pattern, database, listener.runs()));
     }
 
     /**
@@ -175,12 +180,10 @@ public final class SweepExperiment {
             Duration think = Duration.ofMillis(Math.max(1, Math.round(1000.0 * users / rate)));
             Duration warmUp = base.warmUp().compareTo(think.multipliedBy(2)) >= 0 ? base.warmUp() : think.multipliedBy(2);
             String label = "paced step " + (i + 1) + "/" + PACED_SHARES.length;
-            listener.said(String.format(Locale.ROOT, "sweep: %s: %d users thinking %s (%.0f%% of the peak measured), pool %d, %s "
-                            + "after %s warm-up", label, users, Durations.format(think), 100 * PACED_SHARES[i], pool,
-                    Durations.format(stepDuration), Durations.format(warmUp)));
-            beforeRun.prepare("sweep: " + label);
-            RunSettings settings = base.toBuilder().thinkTime(think).build().step(users, pool, warmUp.plus(stepDuration), warmUp);
-            RunResult result = runs.run(new Simulation(settings, workload, pattern, database, listener.runs()));
+            RunResult result = runStep(label, String.format(Locale.ROOT, "%d users thinking %s (%.0f%% of the peak measured), "
+                            + "pool %d, %s after %s warm-up", users, Durations.format(think), 100 * PACED_SHARES[i], pool,
+                    Durations.format(stepDuration), Durations.format(warmUp)),
+                    base.toBuilder().thinkTime(think).build().step(users, pool, warmUp.plus(stepDuration), warmUp));
             if (result == null) {
                 break;
             }

@@ -107,6 +107,7 @@ public final class CapacityConsole {
                     100 * host.capacityFactor());
         }
         CapacitySection.PacedHoldRow paced = plan.pacedHold();
+        // The planner's rule (mean wait at least the mean hold) restated from the section, which a saved report also has.
         boolean queueing = at.poolWaitMeanMs() > 0 && 2 * at.poolWaitMeanMs() >= at.responseMeanMs();
         if (paced != null) {
             out.printf(Locale.ROOT, "  - pauses: users who think wake a sleeping backend with every operation; the sweep's paced "

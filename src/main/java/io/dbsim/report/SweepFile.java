@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The sweep's JSON file (reports/README.md) and its table on the console. */
@@ -61,7 +62,7 @@ public final class SweepFile {
     public static void printTable(PrintWriter out, Sweep sweep) {
         out.println();
         out.printf(Locale.ROOT, "sweep of %s (pattern %s, think time %s, %s s per step after %s s warm-up)%s%n", sweep.varied(),
-                sweep.pattern(), Durations.format(java.time.Duration.ofNanos((long) (sweep.thinkTimeMs() * 1e6))),
+                sweep.pattern(), ms(sweep.thinkTimeMs()),
                 fmt(sweep.stepDurationS()), fmt(sweep.warmUpS()), sweep.interrupted() ? " (interrupted)" : "");
         out.println("  users  pool      ops/s  spread   mean ms    p95 ms    p99 ms   wait ms  busy (Little)  busy (pool)  errors  sim CPU");
         for (SweepStep s : sweep.steps()) {
@@ -73,7 +74,7 @@ public final class SweepFile {
             SweepStep s = p.measured();
             out.printf(Locale.ROOT, "  paced: %d users thinking %s asked for %.0f%% of the peak: %,.1f ops/s, mean %.2f ms, p95 %.2f ms, "
                             + "hold %.2f ms, %.2f busy connections%s%n", s.users(),
-                    Durations.format(java.time.Duration.ofNanos((long) (p.thinkTimeMs() * 1e6))), 100 * p.peakShare(), s.throughput(),
+                    ms(p.thinkTimeMs()), 100 * p.peakShare(), s.throughput(),
                     s.meanMs(), s.p95Ms(), s.holdMeanMs(), s.busyLittle(), s.interrupted() ? " (interrupted: left out)" : "");
         }
         int rounds = sweep.steps().stream().mapToInt(SweepStep::rounds).max().orElse(1);
@@ -81,6 +82,10 @@ public final class SweepFile {
             out.printf(Locale.ROOT, "  each step is the median of %d rounds; spread = (highest - lowest) / median throughput%n", rounds);
         }
         out.flush();
+    }
+
+    private static String ms(double millis) {
+        return Durations.format(Duration.ofNanos((long) (millis * 1e6)));
     }
 
     private static String fmt(double v) {

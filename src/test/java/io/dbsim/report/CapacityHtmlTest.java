@@ -36,7 +36,7 @@ class CapacityHtmlTest {
         for (int n : new int[] {1, 2, 4, 8, 16, 32}) {
             steps.add(step(n, TRUTH.throughput(n), 1000.0 * n / TRUTH.throughput(n), 0));
         }
-        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps);
+        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps, List.of());
     }
 
     @Test

@@ -118,7 +118,7 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
     }
 
     private static PacedHoldRow pacedHold(PacedHold hold, double factor) {
-        return hold == null || hold.none() ? null : new PacedHoldRow(Round.milli(factor), hold.points().stream()
+        return hold.none() ? null : new PacedHoldRow(Round.milli(factor), hold.points().stream()
                 .map(p -> new PacedPoint(p.users(), r(p.thinkTimeMs()), r(100 * p.share()), r(p.holdMs()), r(p.backToBackHoldMs()),
                         Round.milli(p.ratio()), r(p.busy()), Round.milli(p.p95OverMean())))
                 .toList());

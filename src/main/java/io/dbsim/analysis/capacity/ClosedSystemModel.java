@@ -31,10 +31,6 @@ public final class ClosedSystemModel {
         this(usl, 1, PacedHold.NONE);
     }
 
-    public ClosedSystemModel(UslModel usl, double capacityFactor) {
-        this(usl, capacityFactor, PacedHold.NONE);
-    }
-
     /**
      * @param capacityFactor the database's rate at the target over the USL's: the host's share left to it ({@link HostShare})
      * @param pacedHold      how much longer connections are held when operations follow pauses

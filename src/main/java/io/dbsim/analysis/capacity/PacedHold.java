@@ -64,7 +64,7 @@ public record PacedHold(List<Point> points, double referencePeak) {
 
     /** The hold time's ratio to back to back at a throughput of {@code throughput} operations per second. */
     public double factorAt(double throughput) {
-        return none() ? 1 : ratioAt(throughput / referencePeak);
+        return ratioAt(throughput / referencePeak);
     }
 
     double ratioAt(double share) {

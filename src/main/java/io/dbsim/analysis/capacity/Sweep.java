@@ -18,11 +18,4 @@ public record Sweep(int schemaVersion, String tool, String startedAt, String dat
     public Sweep {
         paced = paced == null ? List.of() : List.copyOf(paced);
     }
-
-    public Sweep(int schemaVersion, String tool, String startedAt, String database, String serverVersion, String pattern,
-                 String varied, double thinkTimeMs, double stepDurationS, double warmUpS, long seed, boolean interrupted,
-                 List<SweepStep> steps) {
-        this(schemaVersion, tool, startedAt, database, serverVersion, pattern, varied, thinkTimeMs, stepDurationS, warmUpS,
-                seed, interrupted, steps, List.of());
-    }
 }

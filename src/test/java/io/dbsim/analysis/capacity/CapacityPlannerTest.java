@@ -31,7 +31,7 @@ class CapacityPlannerTest {
     }
 
     private static Sweep sweep(List<SweepStep> steps) {
-        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps);
+        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps, List.of());
     }
 
     /** TRUTH measured at 1, 2, 4, 8, 16 and 32 users with the given relative noise, then each step's factor applied. */

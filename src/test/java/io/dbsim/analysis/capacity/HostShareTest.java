@@ -57,7 +57,7 @@ class HostShareTest {
     @Test
     void theClosedSystemModelServesAtTheScaledRate() {
         // One user, one connection at 10/s scaled by 0.5 (5/s): X = 1 / (Z + 1/5) = 1 / 0.3 with Z = 0.1 s.
-        ClosedSystemModel.Prediction p = new ClosedSystemModel(new UslModel(10, 0, 0), 0.5).predict(1, 0.1, 1);
+        ClosedSystemModel.Prediction p = new ClosedSystemModel(new UslModel(10, 0, 0), 0.5, PacedHold.NONE).predict(1, 0.1, 1);
 
         assertThat(p.throughput()).isCloseTo(1 / 0.3, within(1e-9));
         assertThat(p.holdMean()).isCloseTo(0.2, within(1e-9));

@@ -18,7 +18,7 @@ class VerificationTest {
         for (int n : new int[] {1, 2, 4, 8, 16, 32}) {
             steps.add(measured(n, 64, TRUTH.throughput(n), 1000.0 * n / TRUTH.throughput(n), 0, 20, 1000, 1000, 3));
         }
-        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps);
+        return new Sweep(Sweep.SCHEMA_VERSION, "dbsim", null, null, null, "mixed", "users", 0, 30, 5, 42, false, steps, List.of());
     }
 
     private static SweepStep measured(int users, int pool, double x, double holdMs, double waitMs, double simCpu, long rowsStart,
