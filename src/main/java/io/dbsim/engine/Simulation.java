@@ -106,7 +106,7 @@ public final class Simulation {
             DatabaseObserver.Snapshot before = observer.snapshot();
             Run run;
             try (HikariDataSource pool = new HikariDataSource(hikariConfig(tracker));
-                 PoolGate gate = new PoolGate(pool, config.poolQueue())) {
+                 PoolGate gate = new PoolGate(pool, config.poolQueue(), config.peakUsers())) {
                 KeySpace keys;
                 String version;
                 try (Connection c = pool.getConnection()) {

@@ -73,6 +73,11 @@ public final class CommandLatencies {
             }
         }
 
+        /** Whether it keeps anything: a run without -r need not read the clock for it. */
+        public boolean records() {
+            return latencies.length > 0;
+        }
+
         public void completed(int command, long nanos) {
             if (command < latencies.length) {
                 latencies[command].recordValue(Math.max(0, nanos));

@@ -62,7 +62,18 @@ public final class Script {
 
     /** @param log told of each SQL command the first time this client runs it, with the values it ran with */
     public ScriptClient newClient(int clientId, RandomGenerator random, Consumer<String> debug, StatementLog log) {
-        return new ScriptClient(this, new ClientVariables(layout, clientId, random, debug, name), log);
+        return newClient(clientId, random, debug, log, newStatements());
+    }
+
+    /** @param statements where the clients of one run keep this script's statements on each connection */
+    ScriptClient newClient(int clientId, RandomGenerator random, Consumer<String> debug, StatementLog log,
+                           PreparedStatements statements) {
+        return new ScriptClient(this, new ClientVariables(layout, clientId, random, debug, name), log, statements);
+    }
+
+    /** A home for this script's statements, for the clients that share connections. */
+    PreparedStatements newStatements() {
+        return new PreparedStatements(steps.length);
     }
 
     Step[] steps() {

@@ -1,6 +1,7 @@
 package io.dbsim.workload.script;
 
 import io.dbsim.workload.ConnectionLease;
+import org.postgresql.core.BaseConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,11 +17,11 @@ public final class ScriptClient {
     private final ClientVariables variables;
     private final SqlRunner sql;
 
-    ScriptClient(Script script, ClientVariables variables, StatementLog log) {
+    ScriptClient(Script script, ClientVariables variables, StatementLog log, PreparedStatements statements) {
         this.script = script;
         this.steps = script.steps();
         this.variables = variables;
-        this.sql = new SqlRunner(variables, log, steps.length);
+        this.sql = new SqlRunner(variables, log, statements, steps.length);
     }
 
     /**
@@ -34,8 +35,10 @@ public final class ScriptClient {
      */
     public void execute(ConnectionLease lease, StatementTimer timer) throws SQLException, InterruptedException {
         Connection connection = null;
+        BaseConnection driverConnection = null;
         int command = -1;
         int pc = 0;
+        boolean timing = timer.timing();
         try {
             while (pc < steps.length) {
                 Step step = steps[pc];
@@ -43,16 +46,17 @@ public final class ScriptClient {
                     command = step.commandIndex();
                     variables.running(command);
                 }
-                long start = System.nanoTime();
+                long start = timing ? System.nanoTime() : 0;
                 switch (step) {
                     case Step.Sql query -> {
                         if (connection == null) {
                             connection = lease.acquire();
+                            driverConnection = connection.unwrap(BaseConnection.class);
                             useAutocommit(connection);
                         }
-                        sql.run(query, pc, connection);
+                        sql.run(query, pc, driverConnection);
                         if (query.releaseAfter()) {
-                            requireNoOpenTransaction(connection, command);
+                            requireNoOpenTransaction(driverConnection, command);
                             Connection done = connection;
                             connection = null;
                             lease.release(done);
@@ -70,12 +74,12 @@ public final class ScriptClient {
                     case Step.Branch branch -> pc = Coercion.truth(branch.condition().eval(variables)) ? pc + 1 : branch.falseTarget();
                     case Step.Jump jump -> pc = jump.target();
                 }
-                if (step.commandIndex() >= 0) {
+                if (timing && step.commandIndex() >= 0) {
                     timer.record(step.commandIndex(), System.nanoTime() - start);
                 }
             }
             if (connection != null) {
-                requireNoOpenTransaction(connection, command);
+                requireNoOpenTransaction(driverConnection, command);
                 Connection done = connection;
                 connection = null;
                 lease.release(done);
@@ -101,7 +105,7 @@ public final class ScriptClient {
     }
 
     /** pgbench aborts a client whose script ends inside a transaction block; here that execution fails (and is rolled back). */
-    private void requireNoOpenTransaction(Connection connection, int command) throws SQLException {
+    private void requireNoOpenTransaction(BaseConnection connection, int command) throws SQLException {
         if (Transactions.inTransaction(connection)) {
             throw failure(command, "the script ended inside a transaction block; end it with COMMIT or END", null);
         }

@@ -22,6 +22,7 @@ final class ScriptWork implements CommandWork {
     private final int slot;
     private final PgbenchSeeds seeds;
     private final List<Command> commands;
+    private final PreparedStatements statements;
     private final Function<OperationContext, User> newUser = this::newUser;
 
     /** @param slot the operation's index: where each user keeps its client */
@@ -30,6 +31,7 @@ final class ScriptWork implements CommandWork {
         this.slot = slot;
         this.seeds = seeds;
         this.commands = script.commands().stream().map(c -> new Command(c.line(), c.sql(), c.text())).toList();
+        this.statements = script.newStatements();
     }
 
     @Override
@@ -56,7 +58,7 @@ final class ScriptWork implements CommandWork {
     private User newUser(OperationContext ctx) {
         int id = ctx.user();
         RandomGenerator random = id < seeds.clients() ? seeds.clientRandom(id) : PgPrng.seeded(ctx.random().nextLong());
-        return new User(script.newClient(id, random, System.err::println, ctx::sent));
+        return new User(script.newClient(id, random, System.err::println, ctx::sent, statements));
     }
 
     /** One user's client, and the recorder of the execution in hand (none in the warm-up). */
@@ -71,6 +73,11 @@ final class ScriptWork implements CommandWork {
         @Override
         public void record(int commandIndex, long nanos) {
             recorder.completed(commandIndex, nanos);
+        }
+
+        @Override
+        public boolean timing() {
+            return recorder.records();
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.dbsim.workload.script;
 
 import org.postgresql.PGStatement;
+import org.postgresql.core.BaseConnection;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,29 +26,31 @@ final class SqlRunner {
 
     private final ClientVariables variables;
     private final StatementLog log;
+    private final PreparedStatements statements;
     private final String[][] cachedLabels;
     private final int[][] cachedSlots;
     private final boolean[] logged;
 
-    SqlRunner(ClientVariables variables, StatementLog log, int steps) {
+    SqlRunner(ClientVariables variables, StatementLog log, PreparedStatements statements, int steps) {
         this.variables = variables;
         this.log = log;
+        this.statements = statements;
         this.cachedLabels = new String[steps][];
         this.cachedSlots = new int[steps][];
         this.logged = new boolean[steps];
     }
 
-    void run(Step.Sql step, int stepIndex, Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(step.jdbcSql())) {
-            bind(statement, step.paramSlots());
-            if (!logged[stepIndex]) {
-                logged[stepIndex] = true;
-                log.firstRun(step.jdbcSql(), statement.unwrap(PGStatement.class).toString());
-            }
-            boolean isResultSet = statement.execute();
-            if (step.store() != Step.Store.NONE) {
-                store(statement, isResultSet, step, stepIndex);
-            }
+    /** @param connection the driver's connection, not the pool's proxy: its prepared statements are kept */
+    void run(Step.Sql step, int stepIndex, BaseConnection connection) throws SQLException {
+        PreparedStatement statement = statements.of(connection, stepIndex, step.jdbcSql());
+        bind(statement, step.paramSlots());
+        if (!logged[stepIndex]) {
+            logged[stepIndex] = true;
+            log.firstRun(step.jdbcSql(), statement.unwrap(PGStatement.class).toString());
+        }
+        boolean isResultSet = statement.execute();
+        if (step.store() != Step.Store.NONE) {
+            store(statement, isResultSet, step, stepIndex);
         }
     }
 

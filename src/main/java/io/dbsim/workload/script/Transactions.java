@@ -14,7 +14,11 @@ final class Transactions {
     }
 
     static boolean inTransaction(Connection connection) throws SQLException {
-        return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        return inTransaction(connection.unwrap(BaseConnection.class));
+    }
+
+    static boolean inTransaction(BaseConnection connection) {
+        return connection.getTransactionState() != TransactionState.IDLE;
     }
 
     static void rollback(Connection connection) throws SQLException {
