@@ -27,7 +27,9 @@ class ServerRestartTest {
         assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
         run.endedOnTimeWithCompleteReportAndNoBackendLeft();
         JsonNode outage = run.outage();
-        assertThat(outage.path("failures_by_class").path("connection_lost").asLong()).as(outage.toString()).isPositive();
+        assertThat(outage.path("failures_by_class").path("connection_lost").asLong())
+                .as("the outage nearest the restart, of %s; the run's errors %s", run.outages(), run.report().path("summary").path("errors"))
+                .isPositive();
         assertThat(outage.path("recovery_s").isNumber()).as(outage.toString()).isTrue();
         assertThat(outage.path("recovery_s").asDouble()).isLessThan(12);
         assertThat(outage.path("users_gave_up").asInt()).isBetween(1, 20);
