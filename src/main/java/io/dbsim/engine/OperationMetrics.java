@@ -17,7 +17,7 @@ public final class OperationMetrics {
     static final long[] NONE = new long[ErrorClass.values().length];
 
     private final String name;
-    private final LatencyRecorder recorder = new LatencyRecorder();
+    private final LatencyRecorder recorder;
     private final LongAdder[] failures = adders();
     private final LongAdder[] retries = adders();
     private final LongAdder late = new LongAdder();
@@ -32,8 +32,10 @@ public final class OperationMetrics {
     private final Histogram databaseSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
     private final Histogram failedSoFar = new Histogram(Micros.HIGHEST, Micros.SIGNIFICANT_DIGITS);
 
-    public OperationMetrics(String name) {
+    /** @param stripes the recorder's, from {@link LatencyRecorder#stripesFor} */
+    OperationMetrics(String name, int stripes) {
         this.name = name;
+        this.recorder = new LatencyRecorder(stripes);
     }
 
     private static LongAdder[] adders() {

@@ -34,7 +34,8 @@ public final class RunMetrics {
      * @param listener        told of each interval's histograms
      */
     public RunMetrics(List<String> names, int operationCount, long startNanos, RunListener listener) {
-        this.operations = names.stream().map(OperationMetrics::new).toArray(OperationMetrics[]::new);
+        int stripes = LatencyRecorder.stripesFor(names.size(), Runtime.getRuntime().maxMemory());
+        this.operations = names.stream().map(n -> new OperationMetrics(n, stripes)).toArray(OperationMetrics[]::new);
         this.operationCount = operationCount;
         this.listener = listener;
         this.lastSampleNanos = startNanos;
