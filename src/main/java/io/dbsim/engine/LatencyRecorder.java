@@ -32,7 +32,8 @@ final class LatencyRecorder {
     private final int stripes;
     private final AtomicReferenceArray<Phased> successes;
     private final Phased failures = new Phased(1);
-    private final Interval sum = new Interval(histogram(), histogram(), histogram(), histogram());
+    /** The stripes' successes added up, indexed as a stripe's histograms are. */
+    private final Histogram[] sum = {histogram(), histogram(), histogram()};
 
     /** @param stripes a power of two; see {@link #stripesFor} */
     LatencyRecorder(int stripes) {
@@ -70,21 +71,26 @@ final class LatencyRecorder {
 
     /** What was recorded since the previous call, all stripes together; one sampling thread calls it. */
     Interval interval() {
-        for (Histogram h : new Histogram[] {sum.total, sum.poolWait, sum.database}) {
-            if (h.getTotalCount() > 0) {
-                h.reset();
-            }
-        }
+        resetRecorded(sum);
         for (int i = 0; i < stripes; i++) {
             Phased s = successes.get(i);
             if (s != null) {
                 Histogram[] ended = s.interval();
-                OperationMetrics.addRecorded(sum.poolWait, ended[POOL_WAIT]);
-                OperationMetrics.addRecorded(sum.database, ended[DATABASE]);
-                OperationMetrics.addRecorded(sum.total, ended[TOTAL]);
+                for (int k = 0; k < sum.length; k++) {
+                    OperationMetrics.addRecorded(sum[k], ended[k]);
+                }
             }
         }
-        return new Interval(sum.total, sum.poolWait, sum.database, failures.interval()[0]);
+        return new Interval(sum[TOTAL], sum[POOL_WAIT], sum[DATABASE], failures.interval()[0]);
+    }
+
+    /** Clearing a histogram walks all its counts, thousands of them; most operations record none in an interval. */
+    private static void resetRecorded(Histogram[] histograms) {
+        for (Histogram h : histograms) {
+            if (h.getTotalCount() > 0) {
+                h.reset();
+            }
+        }
     }
 
     /**
@@ -131,13 +137,8 @@ final class LatencyRecorder {
             }
         }
 
-        /** Clearing a histogram walks all its counts, thousands of them; most operations record none in an interval. */
         Histogram[] interval() {
-            for (Histogram h : inactive) {
-                if (h.getTotalCount() > 0) {
-                    h.reset();
-                }
-            }
+            resetRecorded(inactive);
             phaser.readerLock();
             try {
                 Histogram[] ended = active;
