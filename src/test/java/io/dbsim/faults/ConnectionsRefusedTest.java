@@ -25,7 +25,7 @@ class ConnectionsRefusedTest {
     void aServerAtMaxConnectionsIsAnOutageOfRefusedConnectionsTheRunLivesThrough(@TempDir Path dir) throws Exception {
         List<Connection> held = new ArrayList<>();
         try {
-            FaultRun run = FaultRun.of(dir, FaultServer.get().database().jdbcUrl(), 12, Duration.ofSeconds(4), () -> {
+            FaultRun run = FaultRun.of(dir, FaultServer.get().database().jdbcUrl(), 12, Duration.ofSeconds(3), () -> {
                 takeEverySlotFromTheRun(held);
                 Thread.sleep(1_500);
                 closeAll(held);

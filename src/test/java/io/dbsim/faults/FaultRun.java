@@ -32,7 +32,8 @@ record FaultRun(int seconds, CliRun cli, JsonNode report, Duration took, Instant
 
     /**
      * @param url   where dbsim connects (the server, or a proxy in front of it)
-     * @param after how long after dbsim starts the fault is injected
+     * @param after how long after the run's users are at work (five of its connections running statements) the fault is
+     *              injected
      * @param extra flags added to the run's
      */
     static FaultRun of(Path dir, String url, int seconds, Duration after, Fault fault, String... extra) throws Exception {
@@ -46,6 +47,9 @@ record FaultRun(int seconds, CliRun cli, JsonNode report, Duration took, Instant
         AtomicReference<Instant> to = new AtomicReference<>();
         Thread injector = Thread.ofPlatform().start(() -> {
             try {
+                if (!FaultServer.get().awaitBusyRun(5, Duration.ofSeconds(30))) {
+                    throw new IllegalStateException("the run's users were not at work within 30 s; no fault injected");
+                }
                 Thread.sleep(after);
                 from.set(Instant.now());
                 fault.inject();

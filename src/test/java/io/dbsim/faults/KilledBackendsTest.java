@@ -16,7 +16,7 @@ class KilledBackendsTest {
 
     @Test
     void killedBackendsAreAnOutageOfLostConnectionsWithoutARestart(@TempDir Path dir) throws Exception {
-        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(4), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive());
+        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(3), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive());
 
         assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);
         run.endedOnTimeWithCompleteReportAndNoBackendLeft();
@@ -39,7 +39,7 @@ class KilledBackendsTest {
 
     @Test
     void withARetryPolicyTheLostConnectionsAreRetriedAndCountedApartFromFailures(@TempDir Path dir) throws Exception {
-        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(4), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive(),
+        FaultRun run = FaultRun.of(dir, Duration.ofSeconds(3), () -> assertThat(FaultServer.get().terminate("dbsim-run")).isPositive(),
                 "--retry-connection-loss", "3");
 
         assertThat(run.cli().exitCode()).as(run.cli().all()).isEqualTo(ExitCodes.OK);

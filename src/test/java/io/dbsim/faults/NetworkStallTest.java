@@ -24,7 +24,7 @@ class NetworkStallTest {
         FaultServer server = FaultServer.get();
         try (StallingProxy proxy = new StallingProxy(server.port())) {
             String url = server.database().jdbcUrl().replace(":" + server.port() + "/", ":" + proxy.port() + "/");
-            FaultRun run = FaultRun.of(dir, url, Duration.ofSeconds(4), () -> {
+            FaultRun run = FaultRun.of(dir, url, Duration.ofSeconds(3), () -> {
                 proxy.stall();
                 Thread.sleep(3_000);
                 proxy.resume();

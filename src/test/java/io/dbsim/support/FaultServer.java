@@ -116,6 +116,34 @@ public final class FaultServer {
         }
     }
 
+    /**
+     * Waits until {@code backends} or more of a dbsim run's connections started a statement in the last half second
+     * in three looks in a row, that is until its users are at work, for at most {@code atMost}; returns whether they were. A JVM's start-up on
+     * a loaded machine can take seconds, so a fault timed from dbsim's start can land before the run has a baseline.
+     */
+    public boolean awaitBusyRun(int backends, Duration atMost) throws InterruptedException {
+        long until = System.nanoTime() + atMost.toNanos();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            int inARow = 0;
+            while (System.nanoTime() < until) {
+                // The pool's validation queries are empty statements, and a start-up query or two runs on one connection:
+                // users at work run statements on many connections, seen in three looks in a row.
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dbsim-run' "
+                        + "AND query <> '' AND query_start > clock_timestamp() - interval '500 milliseconds'")) {
+                    rs.next();
+                    inARow = rs.getLong(1) >= backends ? inARow + 1 : 0;
+                    if (inARow == 3) {
+                        return true;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return false;
+    }
+
     /** Backends of dbsim's runs and observers still connected, after giving closing ones a moment to exit. */
     public long dbsimBackendsLeft() throws InterruptedException {
         long left = 0;
