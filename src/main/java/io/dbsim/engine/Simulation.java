@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.PropertyElf;
 import io.dbsim.UsageException;
+import io.dbsim.db.BlockingSocketFactory;
 import io.dbsim.db.ConnectionInfo;
 import io.dbsim.db.DatabaseErrors;
 import io.dbsim.observe.DatabaseObserver;
@@ -161,6 +162,9 @@ public final class Simulation {
         } catch (RuntimeException e) {
             throw new UsageException("--pool-property: " + e.getMessage()
                     + " (use HikariCP property names such as maxLifetime=600000 or leakDetectionThreshold=2000)");
+        }
+        if (BlockingSocketFactory.suits(database.jdbcUrl(), h.getDataSourceProperties())) {
+            BlockingSocketFactory.install(h.getDataSourceProperties());
         }
         return h;
     }
