@@ -16,9 +16,9 @@ import java.util.Properties;
  * <p>Why: the JDK's default socket switches to non-blocking mode for good at its first connect or read with a timeout,
  * and pgjdbc (connect timeout, SSL request) and HikariCP (validation under a network timeout) make such calls on
  * every new connection. From then on each read of a reply is read (EAGAIN), poll, read. A socket channel's adaptor
- * puts the channel back in blocking mode after each timed operation. On this project's two-core machine, eight JDBC
- * threads running pgbench's select-only did 4% to 25% more transactions per second with these sockets, alternating
- * rounds (docs/measurements.md).
+ * puts the channel back in blocking mode after each timed operation, so a reply costs one read. On this project's
+ * two-core machine, shared with PostgreSQL, pgbench's select-only through dbsim took 4% to 11% less client CPU per
+ * transaction in alternating pairs (docs/measurements.md).
  *
  * <p>Timed reads cost more on a channel (it switches modes twice per read), so a pool whose every read has a timeout
  * ({@code socketTimeout}) keeps the JDK's socket; so does a pool given a socket factory of its own.
