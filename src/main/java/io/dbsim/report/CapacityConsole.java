@@ -116,7 +116,13 @@ public final class CapacityConsole {
                     "%.2f (at %.0f%% of the peak)", p.ratio(), p.peakSharePct())).collect(Collectors.joining(", ")),
                     paced.holdFactor());
         }
-        if (queueing) {
+        CapacitySection.SpeedRow speed = plan.speedVariation();
+        if (queueing && speed != null) {
+            out.printf(Locale.ROOT, "  - p95 is the model's mean response with the database at the speed it exceeds 95%% of the time: "
+                            + "users mostly queue for connections, and the queue grows while the database runs slow (the "
+                            + "%d-user step's throughput varied %.1f%% per second, %.1f%% over a think time, so %.2f of its mean "
+                            + "speed)%n", speed.stepUsers(), speed.perSecondPct(), speed.overThinkTimePct(), speed.slowFactor());
+        } else if (queueing) {
             out.println("  - p95 is the model's own: users mostly queue for connections, and a queue of many users varies less "
                     + "than a step without one shows (each waits for the connections ahead of it to come free)");
         } else if (paced != null) {

@@ -28,7 +28,7 @@ class CapacityHtmlTest {
     private static SweepStep step(int users, double x, double holdMs, double waitMs) {
         double meanMs = holdMs + waitMs;
         return new SweepStep(users, 64, 60, (long) (60 * x), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, waitMs, 2 * waitMs,
-                holdMs, x * holdMs / 1000, x * holdMs / 1000, 0, 20, false, 3, 0.99 * x, 1.01 * x, 60, 1000, 1000);
+                holdMs, x * holdMs / 1000, x * holdMs / 1000, 0, 20, false, 3, 0.99 * x, 1.01 * x, 60, 1000, 1000, 0);
     }
 
     private static Sweep sweep() {

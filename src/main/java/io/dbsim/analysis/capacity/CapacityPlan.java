@@ -19,12 +19,15 @@ import java.util.List;
  * @param doubt                   why the figures cannot be taken at their word (the first of the warnings), or null
  * @param hostShare               the host's CPU the simulator is expected to take from the database at the target
  * @param pacedHold               how much longer connections are held when the target's users pause; NONE when not modelled
+ * @param speedVariation          the database's speed variation the p95 of a queueing target rests on; NONE when its
+ *                                users do not queue or the sweep did not measure it
  */
 public record CapacityPlan(UslFit fit, boolean weak, int targetUsers, double thinkSeconds, double overheadMs,
                            double p95TargetMs, int pool, ClosedSystemModel.Prediction atTarget, double p95Ms,
                            TargetIntervals intervals, int maxUsersMeetingTarget, int recommendedPool, Integer contentionPool, String limit,
                            String limitReason, double measuredBusyMax, List<String> warnings, Backtest backtest,
-                           String doubt, HostShare hostShare, PacedHold pacedHold) {
+                           String doubt, HostShare hostShare, PacedHold pacedHold,
+                           SpeedVariation speedVariation) {
 
     /** The target's busy connections over the largest measured: above 1, an extrapolation. */
     public double rangeRatio() {

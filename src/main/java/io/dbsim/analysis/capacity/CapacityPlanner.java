@@ -185,8 +185,9 @@ public final class CapacityPlanner {
         if (doubt != null) {
             warnings.add(0, doubt);
         }
+        SpeedVariation speed = queueing(at) ? SpeedVariation.of(steps, at.busyMean()) : SpeedVariation.NONE;
         return new CapacityPlan(fit, weak, targetUsers, think, overheadMs, p95TargetMs, pool, at, p95, intervals, maxUsers,
-                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share, pauses);
+                recommended, contention, limit, reason, maxBusy, List.copyOf(warnings), backtest, doubt, share, pauses, speed);
     }
 
     /**
@@ -332,15 +333,25 @@ public final class CapacityPlanner {
 
     /**
      * When users mostly queue for connections (the mean wait at least the mean hold), the model's own p95
-     * ({@link ClosedSystemModel#responseQuantile}). Otherwise the mean response scaled by a p95/mean ratio measured: at
+     * ({@link ClosedSystemModel#responseQuantile}), or, when the sweep measured how the database's speed varies, the
+     * mean response the model gives with the database at the speed it exceeds 95% of the time ({@link SpeedVariation}),
+     * whichever is longer: a queue of thousands served at a steady rate varies little, but the rate does not hold
+     * steady. Otherwise the mean response scaled by a p95/mean ratio measured: at
      * the paced step of closest throughput when users pause (their response is then mostly the hold, spread as the
      * paced step's was), else at the closed step of closest busy concurrency. Measured at 4,000 users queueing on a
      * pool of 8, p95 was 1.24 to 1.64 times the mean where a closed step's ratio said 3.35.
      */
     private double p95(ClosedSystemModel model, ClosedSystemModel.Prediction p) {
         PacedHold hold = model.pacedHold();
-        if (p.poolWaitMean() >= p.holdMean() && p.poolWaitMean() > 0) {
-            return 1000 * model.responseQuantile(p, 0.95);
+        if (queueing(p)) {
+            double steady = 1000 * model.responseQuantile(p, 0.95);
+            SpeedVariation speed = SpeedVariation.of(steps, p.busyMean());
+            if (speed.none()) {
+                return steady;
+            }
+            double slow = model.slowerBy(speed.slowFactor(p.thinkSeconds())).predict(p.users(), p.thinkSeconds(), p.pool())
+                    .responseMean();
+            return Math.max(steady, 1000 * slow);
         }
         if (!hold.none() && p.thinkSeconds() > 0) {
             return p.responseMean() * 1000 * hold.closestTo(p.throughput()).p95OverMean();
@@ -348,6 +359,10 @@ public final class CapacityPlanner {
         SweepStep closest = steps.stream().min(Comparator.comparingDouble(s -> Math.abs(s.busyLittle() - p.busyMean()))).orElseThrow();
         double ratio = closest.meanMs() > 0 ? closest.p95Ms() / closest.meanMs() : 1;
         return p.responseMean() * 1000 * ratio;
+    }
+
+    private static boolean queueing(ClosedSystemModel.Prediction p) {
+        return p.poolWaitMean() >= p.holdMean() && p.poolWaitMean() > 0;
     }
 
     private double overheadMs() {

@@ -20,7 +20,8 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                               @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredBusyMax,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String doubt,
                               @JsonInclude(JsonInclude.Include.NON_NULL) HostCpu hostCpu,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) PacedHoldRow pacedHold) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) PacedHoldRow pacedHold,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SpeedRow speedVariation) {
 
     /** The largest busy concurrency the steps measured; derived from the range for reports written before it was kept. */
     public double measuredBusy() {
@@ -71,6 +72,16 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
                              double ratio, double busyConnections, double p95OverMean) {
     }
 
+    /**
+     * The database's speed variation a queueing target's p95 rests on ({@link SpeedVariation}).
+     *
+     * @param perSecondPct      the throughput's per-second coefficient of variation at the step of {@code stepUsers}
+     * @param overThinkTimePct  the same over a think time, as the queue averages it
+     * @param slowFactor        the speed exceeded 95% of the time, as a share of the mean: the p95's database
+     */
+    public record SpeedRow(int stepUsers, double perSecondPct, double overThinkTimePct, double slowFactor) {
+    }
+
     /** @param measuredInsideInterval null when the smaller steps leave no residual freedom for an interval */
     public record Backtest(int fittedSteps, int users, int poolSize, double predictedThroughput, double measuredThroughput,
                            double throughputErrorPct, double predictedP95Ms, double measuredP95Ms, double p95ErrorPct,
@@ -83,7 +94,7 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
         all.addAll(warnings);
         return new CapacitySection(weak, model, target, p95TargetMs, maxUsersMeetingTarget, recommendedPoolSize,
                 contentionPoolSize, limit, limitReason, rangeRatio, backtest, List.copyOf(all), measuredBusyMax, doubt, hostCpu,
-                pacedHold);
+                pacedHold, speedVariation);
     }
 
     public static CapacitySection of(CapacityPlan plan) {
@@ -114,7 +125,12 @@ public record CapacitySection(boolean weak, Model model, Target target, double p
         return new CapacitySection(plan.weak(), model, target, plan.p95TargetMs(), plan.maxUsersMeetingTarget(),
                 plan.recommendedPool(), plan.contentionPool(), plan.limit(), plan.limitReason(), r(plan.rangeRatio()), backtest,
                 List.copyOf(plan.warnings()), r(plan.measuredBusyMax()), plan.doubt(), hostCpu(plan.hostShare()),
-                pacedHold(plan.pacedHold(), at.holdFactor()));
+                pacedHold(plan.pacedHold(), at.holdFactor()), speed(plan.speedVariation(), at.thinkSeconds()));
+    }
+
+    private static SpeedRow speed(SpeedVariation speed, double thinkSeconds) {
+        return speed.none() ? null : new SpeedRow(speed.stepUsers(), r(speed.perSecondPct()), r(speed.overThinkTimePct(thinkSeconds)),
+                Round.milli(speed.slowFactor(thinkSeconds)));
     }
 
     private static PacedHoldRow pacedHold(PacedHold hold, double factor) {

@@ -58,6 +58,11 @@ public final class ClosedSystemModel {
         return pacedHold;
     }
 
+    /** The same users and pool in front of a database running at {@code factor} times this one's rate. */
+    public ClosedSystemModel slowerBy(double factor) {
+        return new ClosedSystemModel(usl, capacityFactor * factor, pacedHold);
+    }
+
     public Prediction predict(int users, double thinkSeconds, int pool) {
         if (users <= 0 || pool <= 0) {
             throw new IllegalArgumentException("users and pool must be positive");

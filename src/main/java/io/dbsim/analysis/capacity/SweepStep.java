@@ -16,13 +16,15 @@ import java.util.List;
  * @param hostCpuPct      the whole host's CPU (the database's too when it is local), as a share of all its cores
  * @param liveRowsAtStart the live rows of all tables when the step began; 0 when not observed (older sweep files)
  * @param liveRowsAtEnd   the same when it ended
+ * @param throughputCvPct how much the throughput varied from second to second: the samples' coefficient of variation,
+ *                        scaled to one-second samples as for independent noise; 0 when unknown (older sweep files)
  */
 public record SweepStep(int users, int poolSize, double seconds, long operations, double errorRatePct, double throughput,
                         double meanMs, double p50Ms, double p95Ms, double p99Ms, double poolWaitMeanMs,
                         double poolWaitP95Ms, double holdMeanMs, double busyLittle, double busySampled,
                         double cycleOverheadMs, double simulatorCpuPct, boolean interrupted, int rounds,
                         double throughputMin, double throughputMax, double hostCpuPct, long liveRowsAtStart,
-                        long liveRowsAtEnd) {
+                        long liveRowsAtEnd, double throughputCvPct) {
 
     /**
      * One step measured several times: the round with the median throughput stands for it (its figures
@@ -34,7 +36,7 @@ public record SweepStep(int users, int poolSize, double seconds, long operations
         return new SweepStep(m.users, m.poolSize, m.seconds, m.operations, m.errorRatePct, m.throughput, m.meanMs, m.p50Ms,
                 m.p95Ms, m.p99Ms, m.poolWaitMeanMs, m.poolWaitP95Ms, m.holdMeanMs, m.busyLittle, m.busySampled,
                 m.cycleOverheadMs, m.simulatorCpuPct, m.interrupted, sorted.size(), sorted.get(0).throughput,
-                sorted.get(sorted.size() - 1).throughput, m.hostCpuPct, m.liveRowsAtStart, m.liveRowsAtEnd);
+                sorted.get(sorted.size() - 1).throughput, m.hostCpuPct, m.liveRowsAtStart, m.liveRowsAtEnd, m.throughputCvPct);
     }
 
     /** (highest − lowest) / median throughput of the rounds, in percent; 0 for a single round. */

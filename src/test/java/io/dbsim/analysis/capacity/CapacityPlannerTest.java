@@ -27,7 +27,7 @@ class CapacityPlannerTest {
     private static SweepStep step(int n, double x, int rounds, double roundsSpread) {
         double meanMs = 1000.0 * n / x;
         return new SweepStep(n, 64, 30, (long) (x * 30), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, n, n,
-                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread), 40, 0, 0);
+                0, 20, false, rounds, x * (1 - roundsSpread), x * (1 + roundsSpread), 40, 0, 0, 0);
     }
 
     private static Sweep sweep(List<SweepStep> steps) {
@@ -68,6 +68,34 @@ class CapacityPlannerTest {
         // Users queue for connections: p95 is the model's own, a queue of thousands varying little, not the steps' 2x.
         assertThat(plan.atTarget().poolWaitMean()).isGreaterThan(plan.atTarget().holdMean());
         assertThat(plan.p95Ms() / (1000 * plan.atTarget().responseMean())).isBetween(1.0, 1.2);
+    }
+
+    @Test
+    void queueingUsersP95IsTheResponseWithTheDatabaseAtTheSpeedItExceeds95PercentOfTheTime() {
+        List<SweepStep> steps = new ArrayList<>();
+        for (int n : new int[]{1, 2, 4, 8, 16, 32}) {
+            SweepStep s = step(n, TRUTH.throughput(n), 1, 0);
+            steps.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
+                    s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
+                    s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), s.interrupted(), s.rounds(),
+                    s.throughputMin(), s.throughputMax(), s.hostCpuPct(), 0, 0, n == 8 ? 16 : 40));
+        }
+        CapacityPlan steady = new CapacityPlanner(sweep(1, 2, 4, 8, 16, 32)).plan(4000, 1.5, 500, 8);
+        CapacityPlan varying = new CapacityPlanner(sweep(steps)).plan(4000, 1.5, 500, 8);
+
+        // 4000 users thinking 1.5 s ask for 2,667 ops/s, the pool's 8 connections carry 2,207: they queue. The 8-user
+        // step is the one of the target's concurrency: 16% per second, 16 / sqrt(1.5) over a think time.
+        assertThat(varying.speedVariation().stepUsers()).isEqualTo(8);
+        double slow = 1 - 1.645 * 0.16 / Math.sqrt(1.5);
+        assertThat(varying.speedVariation().slowFactor(1.5)).isCloseTo(slow, within(1e-9));
+        // At the pool's rate every user queues: R = N / X - Z, with X the pool's 8 connections at that speed.
+        double atSlowSpeed = 1000 * (4000 / (slow * TRUTH.throughput(8)) - 1.5);
+        assertThat(varying.p95Ms()).isCloseTo(atSlowSpeed, within(0.01 * atSlowSpeed));
+        assertThat(varying.atTarget().throughput()).isCloseTo(steady.atTarget().throughput(), within(1e-6));
+        // A steady database leaves the model's own queue: its p95 close to the mean.
+        assertThat(steady.speedVariation().none()).isTrue();
+        assertThat(steady.p95Ms() / (1000 * steady.atTarget().responseMean())).isBetween(1.0, 1.2);
+        assertThat(varying.p95Ms() / (1000 * varying.atTarget().responseMean())).isGreaterThan(2);
     }
 
     @Test
@@ -125,7 +153,7 @@ class CapacityPlannerTest {
             grown.add(new SweepStep(s.users(), s.poolSize(), s.seconds(), s.operations(), s.errorRatePct(), s.throughput(),
                     s.meanMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.poolWaitMeanMs(), s.poolWaitP95Ms(), s.holdMeanMs(),
                     s.busyLittle(), s.busySampled(), s.cycleOverheadMs(), s.simulatorCpuPct(), false, 1, s.throughput(),
-                    s.throughput(), 40, start.of(i, steps.size()), end.of(i, steps.size())));
+                    s.throughput(), 40, start.of(i, steps.size()), end.of(i, steps.size()), 0));
         }
         return grown;
     }
@@ -179,7 +207,7 @@ class CapacityPlannerTest {
 
     @Test
     void anInterruptedSingleRunStillGivesItsWeakEstimate() {
-        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500, 60, 0, 0);
+        SweepStep run = new SweepStep(20, 10, 12, 6000, 0, 500, 20, 18, 40, 60, 0, 0, 20, 10, 10, 0, 30, true, 1, 500, 500, 60, 0, 0, 0);
 
         CapacityPlan plan = CapacityPlanner.fromSingleRun(run, 0.1, 1000, 0.1, 500, null);
 

@@ -13,7 +13,7 @@ class HostShareTest {
     private static SweepStep step(int users, double x, double simCpu, double hostCpu) {
         double meanMs = 1000.0 * users / x;
         return new SweepStep(users, 32, 15, (long) (15 * x), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, 0, 0, meanMs, users,
-                users, 0, simCpu, false, 1, x, x, hostCpu, 1000, 1000);
+                users, 0, simCpu, false, 1, x, x, hostCpu, 1000, 1000, 0);
     }
 
     private static final List<SweepStep> SWEEP = List.of(step(1, 800, 21, 55), step(4, 1600, 20, 94), step(8, 1650, 18, 97));

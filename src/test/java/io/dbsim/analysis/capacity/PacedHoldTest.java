@@ -16,7 +16,7 @@ class PacedHoldTest {
     private static SweepStep closed(int n, double x) {
         double ms = 1000.0 * n / x;
         return new SweepStep(n, 32, 15, (long) (15 * x), 0, x, ms, ms, 2 * ms, 3 * ms, 0, 0, ms, n, n, 0, 20, false, 1, x, x, 40,
-                0, 0);
+                0, 0, 0);
     }
 
     @Test
@@ -57,7 +57,7 @@ class PacedHoldTest {
         SweepStep cut = PacedSteps.of(0.25, 500, 2).measured();
         SweepStep interrupted = new SweepStep(cut.users(), cut.poolSize(), cut.seconds(), cut.operations(), 0, cut.throughput(),
                 cut.meanMs(), cut.p50Ms(), cut.p95Ms(), cut.p99Ms(), 0, 0, cut.holdMeanMs(), cut.busyLittle(), cut.busySampled(), 0,
-                30, true, 1, cut.throughput(), cut.throughput(), 45, 0, 0);
+                30, true, 1, cut.throughput(), cut.throughput(), 45, 0, 0, 0);
 
         assertThat(PacedHold.of(List.of(), CLOSED, USL)).isSameAs(PacedHold.NONE);
         assertThat(PacedHold.of(List.of(new PacedStep(2000, 0.25, interrupted)), CLOSED, USL).none()).isTrue();

@@ -13,7 +13,7 @@ final class PacedSteps {
     static PacedStep of(double share, double x, double holdMs) {
         double busy = x * holdMs / 1000;
         SweepStep s = new SweepStep(1000, 32, 30, (long) (30 * x), 0, x, holdMs, holdMs, 3 * holdMs, 4 * holdMs, 0, 0, holdMs,
-                busy, busy, 0, 30, false, 1, x, x, 45, 0, 0);
+                busy, busy, 0, 30, false, 1, x, x, 45, 0, 0, 0);
         return new PacedStep(1000 * 1000 / x, share, s);
     }
 }

@@ -135,7 +135,7 @@ class UslIntervalsTest {
         for (int i = 0; i < STEPS.length; i++) {
             double x = truth.throughput(STEPS[i]) * (1 + (i % 2 == 0 ? 0.001 : -0.001));
             steps.add(new SweepStep((int) STEPS[i], 64, 30, 1000, 0, x, 1, 1, 2, 3, 0, 0, 1, STEPS[i], STEPS[i], 0, 10, false,
-                    3, 0.9 * x, 1.1 * x, 20, 0, 0));
+                    3, 0.9 * x, 1.1 * x, 20, 0, 0, 0));
             points.add(new UslFit.Point(STEPS[i], x));
         }
         UslFit fit = UslFit.fit(points);
@@ -162,7 +162,7 @@ class UslIntervalsTest {
 
     @Test
     void stepsThatRanOnceGiveNoRoundsNoise() {
-        SweepStep once = new SweepStep(1, 64, 30, 1000, 0, 100, 1, 1, 2, 3, 0, 0, 1, 1, 1, 0, 10, false, 1, 100, 100, 20, 0, 0);
+        SweepStep once = new SweepStep(1, 64, 30, 1000, 0, 100, 1, 1, 2, 3, 0, 0, 1, 1, 1, 0, 10, false, 1, 100, 100, 20, 0, 0, 0);
 
         assertThat(RoundsNoise.relativeSd(List.of(once, once))).isNaN();
     }

@@ -25,7 +25,7 @@ class VerificationTest {
                                       long rowsEnd, int rounds) {
         double meanMs = holdMs + waitMs;
         return new SweepStep(users, pool, 60, (long) (60 * x), 0, x, meanMs, meanMs, 2 * meanMs, 3 * meanMs, waitMs, 2 * waitMs,
-                holdMs, x * holdMs / 1000, x * holdMs / 1000, 0, simCpu, false, rounds, 0.99 * x, 1.01 * x, 60, rowsStart, rowsEnd);
+                holdMs, x * holdMs / 1000, x * holdMs / 1000, 0, simCpu, false, rounds, 0.99 * x, 1.01 * x, 60, rowsStart, rowsEnd, 0);
     }
 
     private static CapacityPlan plan() {
