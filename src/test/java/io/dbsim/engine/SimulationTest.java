@@ -109,7 +109,9 @@ class SimulationTest {
             assertThat(op.count()).as(op.name()).isEqualTo(32);
             stepMeans += RunSummary.meanMs(op.total());
         }
-        assertThat(RunSummary.meanMs(flow.journeys().total())).isCloseTo(stepMeans, within(0.05 * stepMeans));
+        // The journey is its steps' sum, plus the flow's own clock read after each step: on a loaded 2-core machine
+        // that once added 0.5 ms a step (+6%), so the bound above is looser than the one below; one step missing is -20%.
+        assertThat(RunSummary.meanMs(flow.journeys().total())).isBetween(0.98 * stepMeans, 1.12 * stepMeans);
         assertThat(RunSummary.of(result).operations()).isEqualTo(160);
     }
 
