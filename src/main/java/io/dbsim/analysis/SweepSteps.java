@@ -33,7 +33,7 @@ public final class SweepSteps {
      * The throughput's second-to-second variation after the warm-up, as a coefficient of variation in percent: a
      * database whose speed varies makes a queue of waiting users grow and shrink, which the mean alone does not show.
      * Samples of another length are scaled to one second as independent noise is (by the square root of their length).
-     * The closing sample, taken after the users stopped, is left out; 0 with fewer than three samples.
+     * The closing sample, taken after the users stopped, is left out; 0 with fewer than three whole samples.
      */
     static double throughputCvPct(RunResult run) {
         double warmUp = run.config().warmUp().toNanos() / 1e9;
